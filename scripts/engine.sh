@@ -1,0 +1,58 @@
+# Sourced by scripts/test and bench scripts: make sure a Docker engine answers `docker info` and a
+# static busybox exists for the FROM-scratch test images. On a Debian machine without them, as root,
+# install Debian's docker.io and busybox-static and start dockerd in the background.
+
+sizebot_die() {
+  echo "sizebot: $*" >&2
+  exit 3
+}
+
+sizebot_is_debian_root() {
+  [ -f /etc/debian_version ] && [ "$(id -u)" = 0 ]
+}
+
+sizebot_apt_install() {
+  sizebot_is_debian_root || return 1
+  echo "sizebot: installing $* from Debian's packages" >&2
+  if [ ! -f /tmp/.sizebot-apt-updated ]; then
+    apt-get update -qq >&2 && touch /tmp/.sizebot-apt-updated
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >&2
+}
+
+sizebot_static_busybox() {
+  for b in "${SIZEBOT_BUSYBOX:-}" /bin/busybox /usr/bin/busybox; do
+    if [ -n "$b" ] && [ -x "$b" ] && ! ldd "$b" >/dev/null 2>&1; then
+      echo "$b"
+      return 0
+    fi
+  done
+  return 1
+}
+
+sizebot_ensure_engine() {
+  command -v docker >/dev/null 2>&1 || sizebot_apt_install docker.io ||
+    sizebot_die "no docker client: install Docker (https://docs.docker.com/engine/install/) and retry"
+  if ! docker info >/dev/null 2>&1; then
+    if ! command -v dockerd >/dev/null 2>&1; then
+      sizebot_apt_install docker.io ||
+        sizebot_die "no Docker engine answers 'docker info': start one (or run as root on Debian so scripts/test can install docker.io)"
+    fi
+    sizebot_is_debian_root ||
+      sizebot_die "no Docker engine answers 'docker info': start dockerd (or run as root on Debian so scripts/test can start it)"
+    echo "sizebot: starting dockerd in the background (log: /tmp/sizebot-dockerd.log)" >&2
+    setsid nohup dockerd >/tmp/sizebot-dockerd.log 2>&1 </dev/null &
+    for _ in $(seq 1 60); do
+      docker info >/dev/null 2>&1 && break
+      sleep 1
+    done
+    docker info >/dev/null 2>&1 ||
+      sizebot_die "dockerd did not answer within 60 s; see /tmp/sizebot-dockerd.log"
+  fi
+  if ! sizebot_static_busybox >/dev/null; then
+    sizebot_apt_install busybox-static ||
+      sizebot_die "no static busybox for test images: install busybox-static (or set SIZEBOT_BUSYBOX)"
+  fi
+  SIZEBOT_BUSYBOX="$(sizebot_static_busybox)" || sizebot_die "busybox is not statically linked; install busybox-static"
+  export SIZEBOT_BUSYBOX
+}

@@ -1,0 +1,113 @@
+package dev.sizebot.cli;
+
+import dev.sizebot.common.ExitCode;
+import dev.sizebot.common.SizebotException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** Entry point: wires the subcommands and maps every error to one line and an exit code. */
+@Command(
+    name = "sizebot",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Docker image size diffs, waste analysis and Dockerfile fixes.",
+    subcommands = {
+      InspectCommand.class,
+      LintCommand.class,
+      ParseCommand.class,
+      CompareCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:ok",
+      "1:budget exceeded (or lint findings at/above --fail-on)",
+      "2:invalid input",
+      "3:engine or environment failure",
+      "4:GitHub publish failure",
+      "70:internal bug (please report it, with --debug output)"
+    })
+public final class Main implements Runnable {
+  @Option(
+      names = "--debug",
+      scope = ScopeType.INHERIT,
+      description = "Print stack traces and engine details on errors.")
+  boolean debug;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    System.exit(run(args, out, err));
+  }
+
+  /** Runs sizebot with the given streams and returns the exit code (tests call this directly). */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    Main main = new Main();
+    CommandLine cli = new CommandLine(main);
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler(new Errors(main));
+    cli.setParameterExceptionHandler(Errors::onBadParameters);
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  boolean debug() {
+    return debug;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "missing command (inspect, lint, parse, compare)");
+  }
+
+  /** Maps exceptions to one line on stderr and an exit code; stack traces only with --debug. */
+  private record Errors(Main main) implements CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(
+        Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+      PrintWriter err = cmd.getErr();
+      if (e instanceof SizebotException s) {
+        err.println("sizebot: error: " + s.getMessage());
+        if (main.debug()) {
+          s.printStackTrace(err);
+        }
+        err.flush();
+        return s.exitCode().code();
+      }
+      err.println(
+          "sizebot: internal error: "
+              + e.getClass().getSimpleName()
+              + ": "
+              + String.valueOf(e.getMessage()).replaceAll("\\s+", " ")
+              + (main.debug() ? "" : " (rerun with --debug for details and report it)"));
+      if (main.debug()) {
+        e.printStackTrace(err);
+      }
+      err.flush();
+      return ExitCode.INTERNAL.code();
+    }
+
+    static int onBadParameters(CommandLine.ParameterException e, String[] args) {
+      CommandLine cmd = e.getCommandLine();
+      PrintWriter err = cmd.getErr();
+      err.println(
+          "sizebot: error: "
+              + e.getMessage().replaceAll("\\s+", " ")
+              + " (see '"
+              + cmd.getCommandSpec().qualifiedName()
+              + " --help')");
+      err.flush();
+      return ExitCode.INVALID_INPUT.code();
+    }
+  }
+}

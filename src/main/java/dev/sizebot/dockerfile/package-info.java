@@ -1,0 +1,5 @@
+/**
+ * Parses Dockerfiles with BuildKit's semantics into stages and instructions that keep their exact
+ * source ranges.
+ */
+package dev.sizebot.dockerfile;

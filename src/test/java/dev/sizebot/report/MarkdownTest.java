@@ -1,0 +1,49 @@
+package dev.sizebot.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MarkdownTest {
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "plain; plain",
+        "a|b; a\\|b",
+        "[x](http://evil); \\[x\\]\\(http://evil\\)",
+        "<img src=x>; \\<img src=x\\>",
+        "ping @octocat; ping @\u200doctocat",
+        "@org/team; @\u200dorg/team",
+        "mail a@b.c; mail a@\u200db\\.c"
+      })
+  void escapesUntrustedInlineText(String in, String out) {
+    assertThat(Markdown.text(in)).isEqualTo(out);
+  }
+
+  @Test
+  void escapesAmpersandsSoEntitiesCannotSmuggleHtml() {
+    assertThat(Markdown.text("A&B &lt;")).isEqualTo("A&amp;B &amp;lt;");
+  }
+
+  @Test
+  void foldsNewlinesSoATableRowStaysOneRow() {
+    assertThat(Markdown.text("a\nb\r\nc")).isEqualTo("a b c");
+  }
+
+  @Test
+  void codeSpansOutgrowEmbeddedBackticks() {
+    assertThat(Markdown.code("ls")).isEqualTo("`ls`");
+    assertThat(Markdown.code("a``b")).isEqualTo("```a``b```");
+    assertThat(Markdown.code("`x")).isEqualTo("`` `x ``");
+    assertThat(Markdown.code("a|b")).isEqualTo("`a\u2502b`");
+  }
+
+  @Test
+  void blocksOutgrowEmbeddedFences() {
+    assertThat(Markdown.block("diff", "```\nx")).isEqualTo("````diff\n```\nx\n````\n");
+    assertThat(Markdown.block("", "y\n")).isEqualTo("```\ny\n```\n");
+  }
+}

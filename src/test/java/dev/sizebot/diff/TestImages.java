@@ -19,17 +19,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Hand-built images for exact-number diff tests. */
-final class TestImages {
+public final class TestImages {
   private final List<HistoryEntry> history = new ArrayList<>();
   private final List<Layer> layers = new ArrayList<>();
   private ImageConfig config = config(List.of(), Map.of());
 
-  static TestImages image() {
+  public static TestImages image() {
     return new TestImages();
   }
 
   /** An empty-layer step (ENV, LABEL, …). */
-  TestImages empty(String createdBy) {
+  public TestImages empty(String createdBy) {
     history.add(new HistoryEntry(createdBy, true, Optional.empty(), Optional.empty()));
     return this;
   }
@@ -38,7 +38,7 @@ final class TestImages {
    * A layer step whose files are given as {@code path, size} pairs; the diffID derives from {@code
    * content} so equal content tags give equal digests.
    */
-  TestImages layer(String createdBy, String content, Object... pathsAndSizes) {
+  public TestImages layer(String createdBy, String content, Object... pathsAndSizes) {
     List<FileEntry> entries = new ArrayList<>();
     long size = 0;
     for (int i = 0; i < pathsAndSizes.length; i += 2) {
@@ -50,7 +50,7 @@ final class TestImages {
     return layer(createdBy, content, entries, List.of(), size);
   }
 
-  TestImages layer(
+  public TestImages layer(
       String createdBy,
       String content,
       List<FileEntry> entries,
@@ -72,17 +72,17 @@ final class TestImages {
     return this;
   }
 
-  TestImages config(ImageConfig config) {
+  public TestImages config(ImageConfig config) {
     this.config = config;
     return this;
   }
 
-  Image build() {
+  public Image build() {
     return new Image(
         List.of("test:latest"), digest(history.toString() + layers), config, history, layers);
   }
 
-  static FileEntry file(String path, long size, String content) {
+  public static FileEntry file(String path, long size, String content) {
     return new FileEntry(
         UnixPath.of(path),
         EntryType.FILE,
@@ -94,7 +94,7 @@ final class TestImages {
         Optional.of(digest(content).hex()));
   }
 
-  static ImageConfig config(List<String> env, Map<String, String> labels) {
+  public static ImageConfig config(List<String> env, Map<String, String> labels) {
     return new ImageConfig(
         "linux",
         "amd64",
@@ -109,7 +109,7 @@ final class TestImages {
         labels);
   }
 
-  static Digest digest(String content) {
+  public static Digest digest(String content) {
     try {
       byte[] hash =
           MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));

@@ -1,0 +1,113 @@
+package dev.sizebot.report;
+
+import static dev.sizebot.diff.TestImages.image;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sizebot.diff.BuildSteps;
+import dev.sizebot.diff.ImageDiff;
+import dev.sizebot.diff.Side;
+import dev.sizebot.diff.TestImages;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CompareReportTest {
+  private static CompareReport report() {
+    BuildSteps build = new BuildSteps(List.of(3, 4, 5, 6));
+    var base =
+        image()
+            .layer("/bin/sh -c #(nop) ADD file:0123 in / ", "os1", "/bin/busybox", 1_000_000)
+            .empty("/bin/sh -c #(nop)  CMD [\"sh\"]")
+            .empty("ENV APP=1")
+            .layer("COPY app /app # buildkit", "app", "/app/main", 20_000, "/app/old.txt", 300)
+            .layer("RUN /bin/sh -c make | tee /log # buildkit", "make1", "/app/out", 5_000)
+            .empty("LABEL owner=@octocat")
+            .config(TestImages.config(List.of("APP=1"), Map.of("owner", "@octocat")));
+    var head =
+        image()
+            .layer("/bin/sh -c #(nop) ADD file:4567 in / ", "os2", "/bin/busybox", 1_100_000)
+            .empty("/bin/sh -c #(nop)  CMD [\"sh\"]")
+            .empty("ENV APP=1")
+            .layer("COPY app /app # buildkit", "app", "/app/main", 20_000, "/app/old.txt", 300)
+            .layer("RUN /bin/sh -c fetch `data` > /data # buildkit", "data", "/data", 50_000)
+            .layer("RUN /bin/sh -c make | tee /log # buildkit", "make2", "/app/out", 7_500)
+            .empty("LABEL owner=<b>x</b>")
+            .config(TestImages.config(List.of("APP=2"), Map.of("owner", "<b>x</b>")));
+    BuildSteps headBuild = new BuildSteps(List.of(3, 4, 5, 6, 7));
+    ImageDiff diff =
+        ImageDiff.compare(
+            new Side(base.build(), Optional.of(build), Optional.of(300L)),
+            new Side(head.build(), Optional.of(headBuild), Optional.of(0L)),
+            10);
+    return new CompareReport(
+        new Compared("main", "built from Dockerfile", Optional.of("1a2b3c4")),
+        new Compared("feature", "built from Dockerfile", Optional.of("5d6e7f8")),
+        Optional.of(diff),
+        List.of());
+  }
+
+  @Test
+  void markdownMatchesTheGoldenFile() {
+    Golden.assertMatches("dev/sizebot/report/compare.md", CompareMarkdown.render(report(), 10));
+  }
+
+  @Test
+  void jsonMatchesTheGoldenFile() {
+    Golden.assertMatches("dev/sizebot/report/compare.json", CompareJson.render(report()));
+  }
+
+  @Test
+  void jsonCarriesTheExactNumbers() throws Exception {
+    JsonNode json = new ObjectMapper().readTree(CompareJson.render(report()));
+    assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
+    assertThat(json.at("/delta/bytes").asLong()).isEqualTo(100_000 + 50_000 + 2_500);
+    assertThat(json.at("/delta/buildBytes").asLong()).isEqualTo(52_500);
+    assertThat(json.at("/drift/deltaBytes").asLong()).isEqualTo(100_000);
+    assertThat(json.at("/delta/wastedBytes").asLong()).isEqualTo(-300);
+    assertThat(json.at("/steps/4/match").asText()).isEqualTo("added");
+    assertThat(json.at("/steps/4/head/line").asInt()).isEqualTo(5);
+    assertThat(json.at("/steps/5/deltaBytes").asLong()).isEqualTo(2_500);
+  }
+
+  @Test
+  void untrustedTextCannotBreakOutOfTheMarkdown() {
+    CompareReport r = report();
+    CompareReport hostile =
+        new CompareReport(
+            new Compared("<img src=x> @octocat", "[x](http://evil)", Optional.of("`a|b`")),
+            r.head(),
+            r.diff(),
+            r.failures());
+    String md = CompareMarkdown.render(hostile, 10);
+    // Values from the image sit in code spans (no HTML, no mentions there); labels are escaped.
+    assertThat(md)
+        .contains("| `label owner` | `@octocat` | `<b>x</b>` |")
+        .contains("## sizebot compare: \\<img src=x\\> @\u200doctocat → feature")
+        .contains("- \\<img src=x\\> @\u200doctocat: \\[x\\]\\(http://evil\\) at `` `a│b` ``");
+  }
+
+  @Test
+  void aFailedBuildSaysWhichSideAndLine() {
+    CompareReport failed =
+        new CompareReport(
+            new Compared("base", "built", Optional.empty()),
+            new Compared("head", "built", Optional.empty()),
+            Optional.empty(),
+            List.of(
+                new BuildFailure(
+                    "head",
+                    Optional.of(7),
+                    Optional.of("RUN make"),
+                    1,
+                    List.of("make: *** [all] Error 1"))));
+
+    assertThat(CompareMarkdown.render(failed, 10))
+        .contains("**head build failed at line 7 \\(RUN make\\), exit 1**")
+        .contains("```text\nmake: *** [all] Error 1\n```");
+    assertThat(CompareJson.render(failed))
+        .contains("\"summary\" : \"head build failed at line 7 (RUN make), exit 1\"");
+  }
+}

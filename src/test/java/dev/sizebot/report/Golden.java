@@ -1,0 +1,29 @@
+package dev.sizebot.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Golden files under src/test/resources. Run with {@code -Dsizebot.updateGolden=true} to rewrite
+ * them after an intended change, then review the diff.
+ */
+final class Golden {
+  private Golden() {}
+
+  static void assertMatches(String resource, String actual) {
+    Path file = Path.of("src/test/resources").resolve(resource);
+    try {
+      if (Boolean.getBoolean("sizebot.updateGolden") || !Files.exists(file)) {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, actual, StandardCharsets.UTF_8);
+      }
+      assertThat(actual).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new AssertionError("golden file " + file, e);
+    }
+  }
+}

@@ -1,7 +1,7 @@
 package dev.sizebot.analysis;
 
-import static dev.sizebot.analysis.LayerBuilder.image;
-import static dev.sizebot.analysis.LayerBuilder.layer;
+import static dev.sizebot.testing.LayerBuilder.image;
+import static dev.sizebot.testing.LayerBuilder.layer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sizebot.common.UnixPath;

@@ -1,8 +1,8 @@
 package dev.sizebot.analysis;
 
 import static dev.sizebot.analysis.AnalysisTest.path;
-import static dev.sizebot.analysis.LayerBuilder.image;
-import static dev.sizebot.analysis.LayerBuilder.layer;
+import static dev.sizebot.testing.LayerBuilder.image;
+import static dev.sizebot.testing.LayerBuilder.layer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,54 @@
+package dev.sizebot.image;
+
+import dev.sizebot.common.SizebotException;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+/** An archive file: scanned once in one pass; a layer re-opens by scanning to its member. */
+final class ArchiveFileSource extends ResolvingSource {
+  private final Path file;
+  private ArchiveContents contents;
+
+  ArchiveFileSource(Path file, ReadLimits limits) {
+    super(file.toString(), limits);
+    this.file = file;
+  }
+
+  @Override
+  synchronized ArchiveFiles files() {
+    if (contents == null) {
+      try (InputStream in = Files.newInputStream(file)) {
+        contents = new ArchiveScan(limits).scan(in, name());
+      } catch (IOException e) {
+        throw SizebotException.invalidInput("cannot read " + file + ": " + e.getMessage(), e);
+      }
+    }
+    return contents;
+  }
+
+  @Override
+  public boolean reopenable() {
+    return true;
+  }
+
+  @Override
+  InputStream openBlob(String path) throws IOException {
+    InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+    TarArchiveInputStream tar = new TarArchiveInputStream(in, StandardCharsets.UTF_8.name());
+    TarArchiveEntry entry;
+    while ((entry = tar.getNextEntry()) != null) {
+      if (entry.isFile() && EntryNames.archivePath(entry.getName(), name()).equals(path)) {
+        return new FilterInputStream(tar) {};
+      }
+    }
+    tar.close();
+    throw new IOException("no member '" + path + "'");
+  }
+}

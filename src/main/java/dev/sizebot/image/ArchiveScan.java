@@ -1,0 +1,95 @@
+package dev.sizebot.image;
+
+import dev.sizebot.common.SizebotException;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+/**
+ * The one streaming pass over an image archive (docker save, legacy or OCI; or an OCI layout tar).
+ * Members are classified by their first bytes as they arrive — JSON kept (bounded), layers indexed
+ * on the fly — because {@code manifest.json} may come last and nothing is written to disk.
+ */
+final class ArchiveScan {
+  private final ReadLimits limits;
+  private final LayerIndexer indexer;
+
+  ArchiveScan(ReadLimits limits) {
+    this.limits = limits;
+    this.indexer = new LayerIndexer(limits, new EntryBudget(limits.maxEntries()));
+  }
+
+  ArchiveContents scan(InputStream archive, String name) {
+    ArchiveContents contents = new ArchiveContents(name);
+    try {
+      TarArchiveInputStream tar =
+          new TarArchiveInputStream(
+              new BufferedInputStream(archive, 1 << 16), StandardCharsets.UTF_8.name());
+      TarArchiveEntry entry;
+      while ((entry = tar.getNextEntry()) != null) {
+        member(contents, entry, tar);
+      }
+      return contents;
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof SizebotException s) {
+        throw s;
+      }
+      throw SizebotException.invalidInput(
+          name + " is not a readable image archive (truncated or corrupt tar): " + e.getMessage(),
+          e);
+    }
+  }
+
+  private void member(ArchiveContents contents, TarArchiveEntry entry, InputStream tar)
+      throws IOException {
+    String where = contents.name();
+    String path = EntryNames.archivePath(entry.getName(), where);
+    if (entry.isSymbolicLink()) {
+      contents.links.put(path, EntryNames.linkTarget(path, entry.getLinkName(), where));
+    } else if (entry.isLink()) {
+      contents.links.put(path, EntryNames.archivePath(entry.getLinkName(), where));
+    } else if (entry.isFile()) {
+      file(contents, path, entry.getSize(), tar);
+    }
+  }
+
+  private void file(ArchiveContents contents, String path, long size, InputStream tar)
+      throws IOException {
+    byte[] head = tar.readNBytes(Compression.HEAD_BYTES);
+    if (looksLikeJson(head) || path.endsWith(".json")) {
+      if (size > limits.maxJsonBytes()) {
+        contents.oversizeJson.add(path);
+        return;
+      }
+      byte[] rest = tar.readAllBytes();
+      byte[] all = new byte[head.length + rest.length];
+      System.arraycopy(head, 0, all, 0, head.length);
+      System.arraycopy(rest, 0, all, head.length, rest.length);
+      contents.json.put(path, all);
+      return;
+    }
+    Compression compression = Compression.detect(head, head.length);
+    if (compression == null) {
+      contents.otherFiles.add(path);
+      return;
+    }
+    InputStream blob = new PeekedStream(head, tar);
+    String where = contents.name() + ": layer '" + path + "'";
+    contents.layers.put(path, indexer.index(blob, compression, size, where));
+  }
+
+  private static boolean looksLikeJson(byte[] head) {
+    for (byte b : head) {
+      if (b == '{' || b == '[') {
+        return true;
+      }
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+        return false;
+      }
+    }
+    return false;
+  }
+}

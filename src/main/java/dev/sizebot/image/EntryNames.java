@@ -1,0 +1,68 @@
+package dev.sizebot.image;
+
+import dev.sizebot.common.SizebotException;
+import dev.sizebot.common.UnixPath;
+
+/**
+ * Checks tar entry names before they become paths. Engines unpack layers under a root and archive
+ * members under a directory; a name that is absolute, climbs with {@code ..}, or hides a NUL can
+ * only come from a broken or hostile archive, so it is refused rather than normalized away.
+ */
+final class EntryNames {
+  private EntryNames() {}
+
+  /** A layer tar member name (or hardlink target) as an image path. */
+  static UnixPath layerPath(String name, String where) {
+    check(name, where);
+    return UnixPath.of("/" + name);
+  }
+
+  /**
+   * An archive member name as a normalized relative path ({@code blobs/sha256/ab…}, no leading or
+   * trailing slash, no {@code ./}).
+   */
+  static String archivePath(String name, String where) {
+    check(name, where);
+    return UnixPath.of("/" + name).value().substring(1);
+  }
+
+  /**
+   * Resolves a symlink {@code target} written in archive member {@code member} to a relative
+   * archive path; refuses targets that leave the archive.
+   */
+  static String linkTarget(String member, String target, String where) {
+    if (target.indexOf('\0') >= 0 || target.startsWith("/")) {
+      throw unsafe(target, where);
+    }
+    int slash = member.lastIndexOf('/');
+    String dir = slash < 0 ? "" : member.substring(0, slash + 1);
+    try {
+      return UnixPath.of("/" + dir + target).value().substring(1);
+    } catch (SizebotException e) {
+      throw unsafe(target, where);
+    }
+  }
+
+  private static void check(String name, String where) {
+    if (name.indexOf('\0') >= 0 || name.startsWith("/") || hasDotDot(name)) {
+      throw unsafe(name, where);
+    }
+  }
+
+  private static boolean hasDotDot(String name) {
+    for (String part : name.split("/")) {
+      if (part.equals("..")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static SizebotException unsafe(String name, String where) {
+    return SizebotException.invalidInput(
+        where
+            + " has an unsafe entry name '"
+            + name.replace("\0", "\\0")
+            + "' (absolute, '..' or NUL): refusing to read this archive");
+  }
+}

@@ -1,0 +1,142 @@
+package dev.sizebot.image;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sizebot.common.Digest;
+import dev.sizebot.common.SizebotException;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/** Turns a chosen manifest (config path + layer paths) into an {@link Image}. */
+final class ImageAssembly {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A layer as a manifest names it. */
+  record LayerRef(String path, Optional<Digest> blobDigest, Optional<String> mediaType) {}
+
+  /** What was assembled, plus where each layer lives (for re-opening its stream). */
+  record Assembled(Image image, List<String> layerPaths) {}
+
+  private ImageAssembly() {}
+
+  static JsonNode parseJson(ArchiveFiles files, String path, String what) {
+    byte[] bytes =
+        files
+            .json(path)
+            .orElseThrow(
+                () ->
+                    SizebotException.invalidInput(
+                        files.name()
+                            + ": "
+                            + what
+                            + " '"
+                            + path
+                            + "' is missing from the archive"));
+    return parseJson(bytes, files.name() + ": " + what + " '" + path + "'");
+  }
+
+  static JsonNode parseJson(byte[] bytes, String where) {
+    try {
+      return JSON.readTree(bytes);
+    } catch (IOException e) {
+      throw SizebotException.invalidInput(where + " is not valid JSON: " + firstLine(e), e);
+    }
+  }
+
+  static Digest sha256(byte[] bytes) {
+    try {
+      return Digest.sha256(
+          HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JRE has SHA-256", e);
+    }
+  }
+
+  static Assembled assemble(
+      ArchiveFiles files, List<String> tags, String configPath, List<LayerRef> refs) {
+    byte[] configBytes =
+        files
+            .json(configPath)
+            .orElseThrow(
+                () ->
+                    SizebotException.invalidInput(
+                        files.name()
+                            + ": config '"
+                            + configPath
+                            + "' is missing from the archive"));
+    String where = files.name() + ": config '" + configPath + "'";
+    ConfigJson config = ConfigJson.parse(parseJson(configBytes, where), where);
+    if (config.diffIds().size() != refs.size()) {
+      throw SizebotException.invalidInput(
+          where
+              + " lists "
+              + config.diffIds().size()
+              + " layers but the manifest names "
+              + refs.size()
+              + ": the archive is corrupt");
+    }
+    List<HistoryEntry> made = config.layerHistory();
+    List<Layer> layers = new ArrayList<>();
+    List<String> paths = new ArrayList<>();
+    for (int i = 0; i < refs.size(); i++) {
+      LayerRef ref = refs.get(i);
+      IndexedLayer indexed =
+          files
+              .layer(ref.path())
+              .orElseThrow(
+                  () ->
+                      SizebotException.invalidInput(
+                          files.name()
+                              + ": the manifest names layer '"
+                              + ref.path()
+                              + "' but the archive does not contain it"));
+      String real = files.resolve(ref.path());
+      Optional<Digest> blob = ref.blobDigest().or(() -> blobDigestOf(real));
+      String mediaType = ref.mediaType().orElse(mediaType(indexed.compression(), blob.isEmpty()));
+      layers.add(
+          new Layer(i, config.diffIds().get(i), blob, mediaType, made.get(i), indexed.index()));
+      paths.add(real);
+    }
+    Image image = new Image(tags, sha256(configBytes), config.config(), config.history(), layers);
+    return new Assembled(image, paths);
+  }
+
+  /** {@code blobs/sha256/<hex>} names its own digest (OCI image-layout.md). */
+  static Optional<Digest> blobDigestOf(String path) {
+    String[] parts = path.split("/");
+    if (parts.length == 3 && parts[0].equals("blobs")) {
+      try {
+        return Optional.of(new Digest(parts[1], parts[2]));
+      } catch (IllegalArgumentException e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  static String blobPath(Digest digest) {
+    return "blobs/" + digest.algorithm() + "/" + digest.hex();
+  }
+
+  private static String mediaType(Compression compression, boolean legacy) {
+    if (legacy) {
+      return "application/vnd.docker.image.rootfs.diff.tar";
+    }
+    return switch (compression) {
+      case NONE -> "application/vnd.oci.image.layer.v1.tar";
+      case GZIP -> "application/vnd.oci.image.layer.v1.tar+gzip";
+      case ZSTD -> "application/vnd.oci.image.layer.v1.tar+zstd";
+    };
+  }
+
+  private static String firstLine(Exception e) {
+    String m = String.valueOf(e.getMessage());
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+}

@@ -1,0 +1,197 @@
+package dev.sizebot.image;
+
+import dev.sizebot.common.SizebotException;
+import dev.sizebot.common.UnixPath;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+/**
+ * Indexes one layer blob in a single pass: decompresses by magic bytes, walks the tar, hashes every
+ * regular file, and counts sizes. Never buffers content; memory is the entry list only.
+ */
+final class LayerIndexer {
+  private static final String WHITEOUT = ".wh.";
+  private static final String OPAQUE = ".wh..wh..opq";
+  private static final int BUFFER = 1 << 16;
+
+  private final ReadLimits limits;
+  private final EntryBudget budget;
+  private final byte[] buffer = new byte[BUFFER];
+  private final XxHash64 hash = new XxHash64();
+
+  LayerIndexer(ReadLimits limits, EntryBudget budget) {
+    this.limits = limits;
+    this.budget = budget;
+  }
+
+  /**
+   * Indexes the blob {@code blob} (already peeked: {@code compression} was detected from its head)
+   * whose stored size is {@code storedBytes}; {@code where} names it in error messages.
+   */
+  IndexedLayer index(InputStream blob, Compression compression, long storedBytes, String where) {
+    long cap =
+        compression == Compression.NONE
+            ? limits.maxLayerBytes()
+            : limits.uncompressedCap(storedBytes);
+    GzipEstimate estimate = compression == Compression.NONE ? new GzipEstimate() : null;
+    try {
+      MeteredInputStream tarBytes =
+          new MeteredInputStream(compression.decompress(blob), cap, estimate);
+      BufferedInputStream buffered = new BufferedInputStream(tarBytes, BUFFER);
+      Walk walk = walk(new TarArchiveInputStream(buffered, StandardCharsets.UTF_8.name()), where);
+      // The tar ends at its zero blocks; the rest of the stream (padding, a gzip trailer with its
+      // CRC) is read too, so the byte count is the whole tar and corruption at the end is caught.
+      buffered.transferTo(OutputStream.nullOutputStream());
+      long compressed = estimate == null ? storedBytes : estimate.finish();
+      LayerIndex index =
+          new LayerIndex(
+              walk.entries,
+              walk.whiteouts,
+              walk.opaqueDirs,
+              walk.sizer.size(),
+              tarBytes.count(),
+              compressed,
+              estimate == null);
+      return new IndexedLayer(index, compression, storedBytes);
+    } catch (MeteredInputStream.CapExceeded e) {
+      throw SizebotException.invalidInput(
+          where
+              + " expands past "
+              + e.getMessage().replace("more than ", "")
+              + " (decompression bomb?): raise the read limits only if you trust this image",
+          e);
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof SizebotException s) {
+        throw s;
+      }
+      throw SizebotException.invalidInput(
+          where + " is not a readable " + compression.label() + " layer: " + describe(e), e);
+    }
+  }
+
+  private static String describe(Exception e) {
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+  }
+
+  /** What walking a layer tar found. */
+  private static final class Walk {
+    final Map<String, FileEntry> byPath = new LinkedHashMap<>();
+    final List<FileEntry> entries = new ArrayList<>();
+    final List<UnixPath> whiteouts = new ArrayList<>();
+    final List<UnixPath> opaqueDirs = new ArrayList<>();
+    final LayerSizer sizer = new LayerSizer();
+  }
+
+  private Walk walk(TarArchiveInputStream tar, String where) throws IOException {
+    Walk walk = new Walk();
+    TarArchiveEntry entry;
+    while ((entry = tar.getNextEntry()) != null) {
+      UnixPath path = EntryNames.layerPath(entry.getName(), where);
+      String name = path.fileName();
+      if (name.startsWith(WHITEOUT)) {
+        whiteout(walk, path, name);
+        continue;
+      }
+      if (path.isRoot()) {
+        continue;
+      }
+      FileEntry file = entry(entry, path, tar, where);
+      account(walk.sizer, file);
+      // A path written twice in one tar ends as its last version (as unpacking would).
+      walk.byPath.remove(path.value());
+      walk.byPath.put(path.value(), file);
+      budget.spend(1, where);
+    }
+    walk.entries.addAll(walk.byPath.values());
+    return walk;
+  }
+
+  private static void whiteout(Walk walk, UnixPath path, String name) {
+    if (name.equals(OPAQUE)) {
+      walk.opaqueDirs.add(path.parent());
+    } else if (!name.startsWith(WHITEOUT + WHITEOUT)) {
+      // Other ".wh..wh." names are AUFS bookkeeping (hardlink dirs), not deletions.
+      walk.whiteouts.add(path.parent().resolve(name.substring(WHITEOUT.length())));
+    }
+  }
+
+  private FileEntry entry(TarArchiveEntry e, UnixPath path, TarArchiveInputStream tar, String where)
+      throws IOException {
+    EntryType type = type(e);
+    Optional<String> link = Optional.empty();
+    Optional<String> contentHash = Optional.empty();
+    long size = 0;
+    if (type == EntryType.FILE) {
+      size = e.getSize();
+      contentHash = Optional.of(hashContent(tar));
+    } else if (type == EntryType.SYMLINK) {
+      link = Optional.of(e.getLinkName());
+    } else if (type == EntryType.HARDLINK) {
+      link = Optional.of(EntryNames.layerPath(e.getLinkName(), where).value());
+    }
+    return new FileEntry(
+        path,
+        type,
+        size,
+        e.getMode() & 07777,
+        e.getLongUserId(),
+        e.getLongGroupId(),
+        link,
+        contentHash);
+  }
+
+  private static void account(LayerSizer sizer, FileEntry file) {
+    String path = file.path().value();
+    switch (file.type()) {
+      case FILE -> sizer.file(path, file.size());
+      case SYMLINK ->
+          sizer.symlink(path, file.linkTarget().orElse("").getBytes(StandardCharsets.UTF_8).length);
+      case HARDLINK -> sizer.hardlink(path, file.linkTarget().orElse(""));
+      default -> sizer.other(path);
+    }
+  }
+
+  private String hashContent(InputStream content) throws IOException {
+    hash.reset();
+    int n;
+    while ((n = content.read(buffer, 0, BUFFER)) > 0) {
+      hash.update(buffer, 0, n);
+    }
+    return "xxh64:" + hex16(hash.digest());
+  }
+
+  private static String hex16(long value) {
+    String hex = Long.toHexString(value);
+    return "0".repeat(16 - hex.length()) + hex;
+  }
+
+  private static EntryType type(TarArchiveEntry e) {
+    if (e.isSymbolicLink()) {
+      return EntryType.SYMLINK;
+    } else if (e.isLink()) {
+      return EntryType.HARDLINK;
+    } else if (e.isDirectory()) {
+      return EntryType.DIRECTORY;
+    } else if (e.isCharacterDevice()) {
+      return EntryType.CHAR_DEVICE;
+    } else if (e.isBlockDevice()) {
+      return EntryType.BLOCK_DEVICE;
+    } else if (e.isFIFO()) {
+      return EntryType.FIFO;
+    } else if (e.isFile()) {
+      return EntryType.FILE;
+    }
+    return EntryType.OTHER;
+  }
+}

@@ -1,0 +1,59 @@
+package dev.sizebot.image;
+
+import dev.sizebot.common.Digest;
+import dev.sizebot.common.SizebotException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What every source shares: resolve images from archive members, remember where layers live. */
+abstract class ResolvingSource implements ImageSource {
+  private final String name;
+  final ReadLimits limits;
+  private final Map<Digest, String> layerPaths = new HashMap<>();
+
+  ResolvingSource(String name, ReadLimits limits) {
+    this.name = name;
+    this.limits = limits;
+  }
+
+  /** The archive members, after whatever pass the source needs. */
+  abstract ArchiveFiles files();
+
+  /** Opens the stored blob at an archive path (compressed as stored). */
+  abstract InputStream openBlob(String path) throws IOException;
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public List<Image> read(List<ImageSelector> selectors) {
+    List<Image> images = new ArrayList<>();
+    for (ImageAssembly.Assembled a : ImageResolver.resolve(files(), selectors)) {
+      for (int i = 0; i < a.layerPaths().size(); i++) {
+        layerPaths.put(a.image().layers().get(i).diffId(), a.layerPaths().get(i));
+      }
+      images.add(a.image());
+    }
+    return images;
+  }
+
+  @Override
+  public InputStream openLayer(Layer layer) {
+    String path = layerPaths.get(layer.diffId());
+    if (path == null) {
+      throw new IllegalArgumentException("layer " + layer.diffId() + " was not read from " + name);
+    }
+    try {
+      return LayerStream.uncompressed(openBlob(path));
+    } catch (IOException e) {
+      throw SizebotException.invalidInput(
+          name + ": cannot re-open layer '" + path + "': " + e.getMessage(), e);
+    }
+  }
+}

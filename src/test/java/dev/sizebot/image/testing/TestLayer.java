@@ -1,0 +1,146 @@
+package dev.sizebot.image.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+
+/**
+ * One filesystem layer for a test image: exactly the tar entries a test adds, in that order (paths
+ * are written without a leading slash, as engines do). Build with {@link #step(String)}:
+ *
+ * <pre>{@code
+ * TestLayer.step("RUN make")
+ *     .dir("/app")
+ *     .file("/app/a.txt", "hello\n")
+ *     .hardlink("/app/b.txt", "/app/a.txt")
+ *     .symlink("/app/current", "a.txt")
+ *     .whiteout("/app/old.log")       // writes /app/.wh.old.log
+ *     .opaque("/app/cache")           // writes /app/cache/.wh..wh..opq
+ *     .compression(TestCompression.GZIP);
+ * }</pre>
+ */
+public final class TestLayer {
+  /** Every entry's mtime: 2024-01-01T00:00:00Z, so archives are byte-for-byte reproducible. */
+  public static final long MTIME_SECONDS = 1_704_067_200L;
+
+  private record Entry(String name, byte type, byte[] content, String link, int mode, long uid) {}
+
+  private final String createdBy;
+  private final List<Entry> entries = new ArrayList<>();
+  private TestCompression compression = TestCompression.NONE;
+  private long uid;
+
+  private TestLayer(String createdBy) {
+    this.createdBy = Objects.requireNonNull(createdBy);
+  }
+
+  /** A layer made by the Dockerfile step {@code createdBy} (its history {@code created_by}). */
+  public static TestLayer step(String createdBy) {
+    return new TestLayer(createdBy);
+  }
+
+  /** Owner of the entries added after this call (uid and gid alike); 0 by default. */
+  public TestLayer owner(long uid) {
+    this.uid = uid;
+    return this;
+  }
+
+  public TestLayer dir(String path) {
+    return add(path + "/", TarConstants.LF_DIR, new byte[0], "", 0755);
+  }
+
+  public TestLayer file(String path, String content) {
+    return file(path, content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public TestLayer file(String path, byte[] content) {
+    return file(path, content, 0644);
+  }
+
+  public TestLayer file(String path, byte[] content, int mode) {
+    return add(path, TarConstants.LF_NORMAL, content, "", mode);
+  }
+
+  /** A symlink whose target is stored as written (relative or absolute). */
+  public TestLayer symlink(String path, String target) {
+    return add(path, TarConstants.LF_SYMLINK, new byte[0], target, 0777);
+  }
+
+  /** A hardlink to {@code target}, an absolute path written earlier in this layer. */
+  public TestLayer hardlink(String path, String target) {
+    return add(path, TarConstants.LF_LINK, new byte[0], strip(target), 0644);
+  }
+
+  /** Deletes {@code path} of lower layers (OCI whiteout {@code .wh.<name>}). */
+  public TestLayer whiteout(String path) {
+    int slash = path.lastIndexOf('/');
+    String whiteout = path.substring(0, slash + 1) + ".wh." + path.substring(slash + 1);
+    return add(whiteout, TarConstants.LF_NORMAL, new byte[0], "", 0644);
+  }
+
+  /** Hides everything lower layers put in {@code dir} (OCI opaque marker). */
+  public TestLayer opaque(String dir) {
+    return add(dir + "/.wh..wh..opq", TarConstants.LF_NORMAL, new byte[0], "", 0644);
+  }
+
+  /** A raw entry name, unchecked: for tests of hostile names ({@code ../x}, {@code /abs}). */
+  public TestLayer rawFile(String name, byte[] content) {
+    entries.add(new Entry(name, TarConstants.LF_NORMAL, content, "", 0644, uid));
+    return this;
+  }
+
+  public TestLayer compression(TestCompression compression) {
+    this.compression = Objects.requireNonNull(compression);
+    return this;
+  }
+
+  public String createdBy() {
+    return createdBy;
+  }
+
+  public TestCompression compression() {
+    return compression;
+  }
+
+  /** The uncompressed layer tar (PAX for long names), ending with the two zero blocks. */
+  public byte[] tar() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes, "UTF-8")) {
+      tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+      tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+      for (Entry e : entries) {
+        TarArchiveEntry t = new TarArchiveEntry(e.name(), e.type(), true);
+        t.setMode(e.mode());
+        t.setModTime(MTIME_SECONDS * 1000);
+        t.setUserId(e.uid());
+        t.setGroupId(e.uid());
+        if (!e.link().isEmpty()) {
+          t.setLinkName(e.link());
+        }
+        t.setSize(e.type() == TarConstants.LF_NORMAL ? e.content().length : 0);
+        tar.putArchiveEntry(t);
+        tar.write(e.content());
+        tar.closeArchiveEntry();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private TestLayer add(String path, byte type, byte[] content, String link, int mode) {
+    entries.add(new Entry(strip(path), type, content, link, mode, uid));
+    return this;
+  }
+
+  private static String strip(String path) {
+    return path.startsWith("/") ? path.substring(1) : path;
+  }
+}

@@ -1,0 +1,21 @@
+# The image the GitHub Action runs in. Built by the Actions runner from this repository; it needs
+# the docker CLI (with buildx, for BuildKit builds), git, and a Java 17 runtime.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+# Dependencies first, so source edits do not re-download them.
+COPY pom.xml .
+RUN mvn -B -q -ntp dependency:go-offline
+COPY src ./src
+RUN mvn -B -q -ntp -DskipTests -Dspotless.check.skip=true package
+
+FROM eclipse-temurin:17-jre
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends git docker.io docker-buildx \
+ && rm -rf /var/lib/apt/lists/*
+COPY --from=build /src/target/sizebot.jar /opt/sizebot/sizebot.jar
+COPY sizebot /opt/sizebot/sizebot
+RUN mkdir -p /opt/sizebot/target && ln -s /opt/sizebot/sizebot.jar /opt/sizebot/target/sizebot.jar \
+ && useradd -l -r -u 10001 sizebot
+# The runner mounts the workspace and the docker socket; the socket's group decides access, so the
+# action runs as root like other docker-socket actions (documented in README).
+ENTRYPOINT ["/opt/sizebot/sizebot"]

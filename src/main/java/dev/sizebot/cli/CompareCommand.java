@@ -2,17 +2,163 @@ package dev.sizebot.cli;
 
 import dev.sizebot.common.ExitCode;
 import dev.sizebot.common.SizebotException;
+import dev.sizebot.report.CompareJson;
+import dev.sizebot.report.CompareMarkdown;
+import dev.sizebot.report.CompareReport;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code sizebot compare}: placeholder until its issue lands. */
+/** {@code sizebot compare BASE HEAD}: what head does to the image, step by step. */
 @Command(
     name = "compare",
     mixinStandardHelpOptions = true,
-    description = "Compare two images and report what changed.")
+    description = {
+      "Compare two images and report what changed: size, steps, files, config, startup.",
+      "Each side is an image archive or OCI layout, an engine image, or something to build"
+          + " (--base-ref/--head-ref, --base-dockerfile/--head-dockerfile).",
+      "Exit 0 when compared; 2 when a side failed to build (the report says where)."
+    })
 final class CompareCommand implements Callable<Integer> {
+  @Parameters(
+      arity = "0..2",
+      paramLabel = "IMAGE",
+      description = "BASE and HEAD: archive, OCI layout directory, or engine image ref/ID.")
+  List<String> images = new ArrayList<>();
+
+  @Option(names = "--base-ref", paramLabel = "GIT_REF", description = "Build base at this ref.")
+  Optional<String> baseRef = Optional.empty();
+
+  @Option(names = "--head-ref", paramLabel = "GIT_REF", description = "Build head at this ref.")
+  Optional<String> headRef = Optional.empty();
+
+  @Option(
+      names = "--base-dockerfile",
+      paramLabel = "FILE",
+      description = "Build base from this Dockerfile (working tree).")
+  Optional<Path> baseDockerfile = Optional.empty();
+
+  @Option(
+      names = "--head-dockerfile",
+      paramLabel = "FILE",
+      description = "Build head from this Dockerfile (working tree).")
+  Optional<Path> headDockerfile = Optional.empty();
+
+  @Option(
+      names = "--dockerfile",
+      paramLabel = "FILE",
+      description =
+          "Dockerfile for --base-ref/--head-ref builds (default: Dockerfile in the context)."
+              + " With IMAGE sides: the Dockerfile that built both, to tell base-image drift apart.")
+  Optional<Path> dockerfile = Optional.empty();
+
+  @Option(names = "--context", paramLabel = "DIR", description = "Build context (default: .).")
+  Path context = Path.of(".");
+
+  @Option(names = "--target", paramLabel = "STAGE", description = "Build target stage.")
+  Optional<String> target = Optional.empty();
+
+  @Option(
+      names = "--build-arg",
+      paramLabel = "NAME=VALUE",
+      description = "A build argument (repeatable).")
+  Map<String, String> buildArgs = new LinkedHashMap<>();
+
+  @Option(
+      names = "--platform",
+      paramLabel = "OS/ARCH",
+      description = "Platform to build and read (default: the host's).")
+  Optional<String> platform = Optional.empty();
+
+  @Option(
+      names = "--startup",
+      paramLabel = "PROBE",
+      description =
+          "Measure startup: healthcheck, http://:PORT/PATH, tcp://:PORT, log:REGEX, exit.")
+  Optional<String> startup = Optional.empty();
+
+  @Option(names = "--runs", paramLabel = "N", description = "Startup runs per image (default 5).")
+  int runs = 5;
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "markdown (default) or json.")
+  Format format = Format.markdown;
+
+  @Option(names = "--top", paramLabel = "N", description = "Largest file changes shown (20).")
+  int top = 20;
+
+  @Option(names = "--keep", description = "Keep built images, containers and worktrees.")
+  boolean keep;
+
+  @Option(names = "--timings", hidden = true, description = "Print phase timings to stderr.")
+  boolean timings;
+
+  @Spec CommandSpec spec;
+
+  enum Format {
+    markdown,
+    json
+  }
+
   @Override
   public Integer call() {
-    throw new SizebotException(ExitCode.INTERNAL, "'sizebot compare' is not implemented yet");
+    if (top < 1 || runs < 1) {
+      throw SizebotException.invalidInput("--top and --runs must be at least 1");
+    }
+    SideSpec base = side("base", 0, baseRef, baseDockerfile);
+    SideSpec head = side("head", 1, headRef, headDockerfile);
+    CompareRun run = new CompareRun(this, spec.commandLine().getErr());
+    CompareReport report = run.compare(base, head);
+    String text =
+        format == Format.json ? CompareJson.render(report) : CompareMarkdown.render(report, top);
+    spec.commandLine().getOut().print(text);
+    spec.commandLine().getOut().flush();
+    if (timings) {
+      run.timings()
+          .forEach(
+              (phase, ms) ->
+                  spec.commandLine()
+                      .getErr()
+                      .println("sizebot: timing " + phase + " " + ms + " ms"));
+    }
+    return report.failures().isEmpty() ? ExitCode.OK.code() : ExitCode.INVALID_INPUT.code();
+  }
+
+  String platform() {
+    return platform.orElseGet(HostPlatform::get);
+  }
+
+  private SideSpec side(String name, int position, Optional<String> ref, Optional<Path> file) {
+    int expected =
+        (baseRef.isPresent() || baseDockerfile.isPresent() ? 0 : 1)
+            + (headRef.isPresent() || headDockerfile.isPresent() ? 0 : 1);
+    if (images.size() != expected) {
+      throw SizebotException.invalidInput(
+          "compare needs a base and a head: give two IMAGEs, or --base-ref/--head-ref, or"
+              + " --base-dockerfile/--head-dockerfile (got "
+              + images.size()
+              + " IMAGE argument(s))");
+    }
+    if (ref.isPresent() && file.isPresent()) {
+      throw SizebotException.invalidInput(
+          "--" + name + "-ref and --" + name + "-dockerfile exclude each other: pick one");
+    }
+    if (ref.isPresent()) {
+      return new SideSpec.GitBuild(ref.get());
+    }
+    if (file.isPresent()) {
+      return new SideSpec.DockerfileBuild(file.get());
+    }
+    // Positional IMAGEs fill the sides that no option claimed, base first.
+    int index = position == 1 && images.size() == 2 ? 1 : 0;
+    return SideSpec.parse(images.get(index), name);
   }
 }

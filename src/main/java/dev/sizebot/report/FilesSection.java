@@ -44,7 +44,7 @@ final class FilesSection {
           c.baseStep().isPresent() ? bytes(c.baseSize()) : "—",
           c.headStep().isPresent() ? bytes(c.headSize()) : "—",
           delta(c.delta()),
-          step(c.headStep().or(c::baseStep)));
+          c.headStep().isPresent() ? step(c.headStep()) : "base " + step(c.baseStep()));
     }
     md.append('\n');
     if (files.total() > files.largest().size()) {

@@ -51,12 +51,12 @@ class CompareReportTest {
 
   @Test
   void markdownMatchesTheGoldenFile() {
-    Golden.assertMatches("dev/sizebot/report/compare.md", CompareMarkdown.render(report(), 10));
+    GoldenFile.assertMatches("dev/sizebot/report/compare.md", CompareMarkdown.render(report(), 10));
   }
 
   @Test
   void jsonMatchesTheGoldenFile() {
-    Golden.assertMatches("dev/sizebot/report/compare.json", CompareJson.render(report()));
+    GoldenFile.assertMatches("dev/sizebot/report/compare.json", CompareJson.render(report()));
   }
 
   @Test

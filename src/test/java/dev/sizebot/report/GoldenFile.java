@@ -11,10 +11,10 @@ import java.nio.file.Path;
  * Golden files under src/test/resources. Run with {@code -Dsizebot.updateGolden=true} to rewrite
  * them after an intended change, then review the diff.
  */
-final class Golden {
-  private Golden() {}
+public final class GoldenFile {
+  private GoldenFile() {}
 
-  static void assertMatches(String resource, String actual) {
+  public static void assertMatches(String resource, String actual) {
     Path file = Path.of("src/test/resources").resolve(resource);
     try {
       if (Boolean.getBoolean("sizebot.updateGolden") || !Files.exists(file)) {

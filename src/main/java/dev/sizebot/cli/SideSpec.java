@@ -1,0 +1,41 @@
+package dev.sizebot.cli;
+
+import dev.sizebot.common.ImageRef;
+import dev.sizebot.common.SizebotException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** What the user named as one side of {@code sizebot compare}. */
+sealed interface SideSpec {
+  /** A docker-save archive, an OCI layout tar, or an OCI layout directory. */
+  record Archive(Path path) implements SideSpec {}
+
+  /** An image in the local engine, by reference or ID. */
+  record EngineImage(String ref) implements SideSpec {}
+
+  /** Build {@code dockerfile} in {@code context} as checked out at git {@code ref}. */
+  record GitBuild(String ref) implements SideSpec {}
+
+  /** Build this Dockerfile in the working tree's context. */
+  record DockerfileBuild(Path dockerfile) implements SideSpec {}
+
+  /**
+   * A positional argument: an existing path is an archive or layout (some file names, such as
+   * {@code app.tar}, are also valid image references, so the filesystem wins); otherwise an engine
+   * image reference or ID.
+   */
+  static SideSpec parse(String text, String side) {
+    if (Files.exists(Path.of(text))) {
+      return new Archive(Path.of(text));
+    }
+    if (text.startsWith("sha256:") || ImageRef.looksLikeRef(text)) {
+      return new EngineImage(text);
+    }
+    throw SizebotException.invalidInput(
+        side
+            + " '"
+            + text
+            + "' is neither an existing archive/directory nor an image reference: check the path"
+            + " or the name");
+  }
+}

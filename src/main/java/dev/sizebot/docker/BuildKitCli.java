@@ -81,8 +81,7 @@ public record BuildKitCli(Path executable, String clientVersion, Mode mode) {
     } else {
       command.add("build");
     }
-    command.addAll(
-        List.of("--progress=plain", "--iidfile", iidFile.toString(), "-t", tag, "-f"));
+    command.addAll(List.of("--progress=plain", "--iidfile", iidFile.toString(), "-t", tag, "-f"));
     command.add(request.dockerfile().toString());
     request.target().ifPresent(t -> command.addAll(List.of("--target", t)));
     request.platform().ifPresent(p -> command.addAll(List.of("--platform", p)));

@@ -31,9 +31,12 @@ public record BuildRequest(
     labels = ordered(labels);
   }
 
-  /** A plain build of {@code dockerfile} in {@code context}: no target, args, platform or labels. */
+  /**
+   * A plain build of {@code dockerfile} in {@code context}: no target, args, platform or labels.
+   */
   public static BuildRequest of(Path context, Path dockerfile) {
-    return new BuildRequest(context, dockerfile, Optional.empty(), Map.of(), Optional.empty(), Map.of());
+    return new BuildRequest(
+        context, dockerfile, Optional.empty(), Map.of(), Optional.empty(), Map.of());
   }
 
   public BuildRequest withTarget(String stage) {
@@ -58,7 +61,12 @@ public record BuildRequest(
     Path destination = to.toAbsolutePath().normalize();
     if (!context.startsWith(root) || !dockerfile.startsWith(root)) {
       throw SizebotException.invalidInput(
-          "build context " + context + " and Dockerfile " + dockerfile + " must lie inside " + root);
+          "build context "
+              + context
+              + " and Dockerfile "
+              + dockerfile
+              + " must lie inside "
+              + root);
     }
     return new BuildRequest(
         destination.resolve(root.relativize(context)),

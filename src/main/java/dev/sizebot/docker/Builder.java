@@ -42,9 +42,9 @@ public final class Builder {
   }
 
   /**
-   * Builds {@code request} as this run's image for {@code side} (e.g. "base", "head"). A build
-   * that fails is a {@link BuildResult.Failed}; a missing context or Dockerfile is invalid input
-   * (exit 2) and a build that cannot start or times out is an environment error (exit 3).
+   * Builds {@code request} as this run's image for {@code side} (e.g. "base", "head"). A build that
+   * fails is a {@link BuildResult.Failed}; a missing context or Dockerfile is invalid input (exit
+   * 2) and a build that cannot start or times out is an environment error (exit 3).
    */
   public synchronized BuildResult build(BuildRequest request, String side) {
     request.checkInputs();
@@ -64,11 +64,7 @@ public final class Builder {
     }
     OptionalInt line = FailingLine.locate(buildLog, readLines(request.dockerfile()));
     return new BuildResult.Failed(
-        exit,
-        buildLog.tail(),
-        line,
-        buildLog.failingStep().map(BuildLog.Step::instruction),
-        took);
+        exit, buildLog.tail(), line, buildLog.failingStep().map(BuildLog.Step::instruction), took);
   }
 
   public BuildKitCli cli() {

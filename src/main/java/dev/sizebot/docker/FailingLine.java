@@ -18,9 +18,9 @@ import java.util.regex.Pattern;
 final class FailingLine {
   // Steps BuildKit shows as vertices; ENV, LABEL, SHELL, … only change the config.
   private static final Set<String> STEP_KEYWORDS = Set.of("FROM", "RUN", "COPY", "ADD", "WORKDIR");
-  private static final Pattern ESCAPE_DIRECTIVE = Pattern.compile("^#\\s*escape\\s*=\\s*(\\S)\\s*$");
-  private static final Pattern STAGE_ALIAS =
-      Pattern.compile("(?i)^FROM\\s.*\\sAS\\s+(\\S+)\\s*$");
+  private static final Pattern ESCAPE_DIRECTIVE =
+      Pattern.compile("^#\\s*escape\\s*=\\s*(\\S)\\s*$");
+  private static final Pattern STAGE_ALIAS = Pattern.compile("(?i)^FROM\\s.*\\sAS\\s+(\\S+)\\s*$");
   private static final Pattern UNNAMED_STAGE = Pattern.compile("^stage-(\\d+)$");
 
   /** One logical instruction: its first line (1-based), stage number and normalized text. */
@@ -32,8 +32,9 @@ final class FailingLine {
     if (log.reportedLine().isPresent()) {
       return log.reportedLine();
     }
-    return log.failingStep().map(step -> locate(step, instructions(dockerfile))).orElse(
-        OptionalInt.empty());
+    return log.failingStep()
+        .map(step -> locate(step, instructions(dockerfile)))
+        .orElse(OptionalInt.empty());
   }
 
   static OptionalInt locate(BuildLog.Step step, List<Instruction> instructions) {

@@ -23,10 +23,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Everything one sizebot run creates — image tags, containers, git worktrees, temp dirs — so it
- * can all be removed at the end, on failure, and on Ctrl-C (a shutdown hook), unless the user asked
- * to keep it. Images and containers also carry {@link DockerEngine#OWNER_LABEL}{@code =runId}, and
- * a final sweep by that label catches anything a crash left untracked.
+ * Everything one sizebot run creates — image tags, containers, git worktrees, temp dirs — so it can
+ * all be removed at the end, on failure, and on Ctrl-C (a shutdown hook), unless the user asked to
+ * keep it. Images and containers also carry {@link DockerEngine#OWNER_LABEL}{@code =runId}, and a
+ * final sweep by that label catches anything a crash left untracked.
  */
 public final class RunResources implements AutoCloseable {
   private static final Pattern TAG_UNSAFE = Pattern.compile("[^A-Za-z0-9_.-]");
@@ -101,7 +101,12 @@ public final class RunResources implements AutoCloseable {
             undo.push(
                 new Undo(
                     "container " + id,
-                    () -> client.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec())));
+                    () ->
+                        client
+                            .removeContainerCmd(id)
+                            .withForce(true)
+                            .withRemoveVolumes(true)
+                            .exec())));
   }
 
   /** Registers an undo step for something this package created (e.g. a git worktree). */
@@ -117,8 +122,7 @@ public final class RunResources implements AutoCloseable {
       return dir;
     } catch (IOException e) {
       throw SizebotException.environment(
-          "cannot create a temp directory: " + e.getMessage() + "; check TMPDIR and free space",
-          e);
+          "cannot create a temp directory: " + e.getMessage() + "; check TMPDIR and free space", e);
     }
   }
 
@@ -176,13 +180,19 @@ public final class RunResources implements AutoCloseable {
           attempt(
               "labelled containers",
               () ->
-                  client.listContainersCmd().withShowAll(true).withLabelFilter(label).exec()
-                      .forEach(
-                          c -> client.removeContainerCmd(c.getId()).withForce(true).exec()));
+                  client
+                      .listContainersCmd()
+                      .withShowAll(true)
+                      .withLabelFilter(label)
+                      .exec()
+                      .forEach(c -> client.removeContainerCmd(c.getId()).withForce(true).exec()));
           attempt(
               "labelled images",
               () ->
-                  client.listImagesCmd().withLabelFilter(label).exec()
+                  client
+                      .listImagesCmd()
+                      .withLabelFilter(label)
+                      .exec()
                       .forEach(i -> client.removeImageCmd(i.getId()).withForce(true).exec()));
         });
   }

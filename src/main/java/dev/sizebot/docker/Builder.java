@@ -51,20 +51,27 @@ public final class Builder {
     String tag = run.tagFor(side);
     Map<String, String> labels = new LinkedHashMap<>(request.labels());
     labels.putAll(run.ownerLabel());
-    Path iidDir = run.createTempDir("sizebot-iid-");
-    Path iidFile = iidDir.resolve("iid");
-    List<String> command = cli.buildCommand(request.withLabels(labels), tag, iidFile);
-    BuildLog buildLog = new BuildLog(request.dockerfile().getFileName().toString(), log);
-    run.trackImage(tag); // before the build: a Ctrl-C during --load must not leave it behind
-    long started = System.nanoTime();
-    int exit = execute(command, request.context(), buildLog);
-    Duration took = Duration.ofNanos(System.nanoTime() - started);
-    if (exit == 0) {
-      return new BuildResult.Built(imageId(iidFile, tag), tag, took, buildLog.tail());
+    Path iidFile = iidFile();
+    try {
+      List<String> command = cli.buildCommand(request.withLabels(labels), tag, iidFile);
+      BuildLog buildLog = new BuildLog(request.dockerfile().getFileName().toString(), log);
+      run.trackImage(tag); // before the build: a Ctrl-C during --load must not leave it behind
+      long started = System.nanoTime();
+      int exit = execute(command, request.context(), buildLog);
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+      if (exit == 0) {
+        return new BuildResult.Built(imageId(iidFile, tag), tag, took, buildLog.tail());
+      }
+      OptionalInt line = FailingLine.locate(buildLog, readLines(request.dockerfile()));
+      return new BuildResult.Failed(
+          exit,
+          buildLog.tail(),
+          line,
+          buildLog.failingStep().map(BuildLog.Step::instruction),
+          took);
+    } finally {
+      iidFile.toFile().delete();
     }
-    OptionalInt line = FailingLine.locate(buildLog, readLines(request.dockerfile()));
-    return new BuildResult.Failed(
-        exit, buildLog.tail(), line, buildLog.failingStep().map(BuildLog.Step::instruction), took);
   }
 
   public BuildKitCli cli() {
@@ -110,6 +117,18 @@ public final class Builder {
       lines.lines().forEach(buildLog);
     } catch (IOException | UncheckedIOException e) {
       // The process died (timeout, Ctrl-C); its exit code tells the story.
+    }
+  }
+
+  // Scratch space for the CLI's --iidfile; deleteOnExit covers a Ctrl-C mid-build.
+  private static Path iidFile() {
+    try {
+      Path file = Files.createTempFile("sizebot-", ".iid");
+      file.toFile().deleteOnExit();
+      return file;
+    } catch (IOException e) {
+      throw SizebotException.environment(
+          "cannot create a temp file: " + e.getMessage() + "; check TMPDIR and free space", e);
     }
   }
 

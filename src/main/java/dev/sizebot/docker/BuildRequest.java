@@ -1,6 +1,7 @@
 package dev.sizebot.docker;
 
 import dev.sizebot.common.SizebotException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -57,24 +58,40 @@ public record BuildRequest(
 
   /** The same build in another checkout: both paths move from {@code from} to {@code to}. */
   public BuildRequest relocate(Path from, Path to) {
-    Path root = from.toAbsolutePath().normalize();
+    Path root = real(from);
     Path destination = to.toAbsolutePath().normalize();
-    if (!context.startsWith(root) || !dockerfile.startsWith(root)) {
+    Path realContext = real(context);
+    Path realDockerfile = real(dockerfile);
+    if (!realContext.startsWith(root) || !realDockerfile.startsWith(root)) {
       throw SizebotException.invalidInput(
           "build context "
               + context
               + " and Dockerfile "
               + dockerfile
-              + " must lie inside "
+              + " must lie inside the repository "
               + root);
     }
     return new BuildRequest(
-        destination.resolve(root.relativize(context)),
-        destination.resolve(root.relativize(dockerfile)),
-        this.target,
+        destination.resolve(root.relativize(realContext)),
+        destination.resolve(root.relativize(realDockerfile)),
+        target,
         buildArgs,
         platform,
         labels);
+  }
+
+  // git prints real paths; the user's may go through a symlink (/tmp on macOS), so compare real
+  // paths where the file exists (a Dockerfile may exist only on the other side).
+  private static Path real(Path path) {
+    Path absolute = path.toAbsolutePath().normalize();
+    try {
+      return absolute.toRealPath();
+    } catch (IOException e) {
+      Path parent = absolute.getParent();
+      return parent == null || parent.equals(absolute)
+          ? absolute
+          : real(parent).resolve(absolute.getFileName());
+    }
   }
 
   /** Fails with one clear line when the context or the Dockerfile is missing (exit 2). */

@@ -35,6 +35,14 @@ final class BuildFixture {
     return dir;
   }
 
+  /** The built image, or a test failure showing the end of the build log. */
+  static BuildResult.Built built(BuildResult result) {
+    assertThat(result)
+        .as("build log tail: %s", result.lastLines())
+        .isInstanceOf(BuildResult.Built.class);
+    return (BuildResult.Built) result;
+  }
+
   /** Fails unless the engine holds no image or container of this run and no test-tagged image. */
   static void assertNothingLeft(RunResources run) {
     String label = "label=" + DockerEngine.OWNER_LABEL + "=" + run.runId();

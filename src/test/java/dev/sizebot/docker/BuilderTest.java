@@ -125,9 +125,9 @@ class BuilderTest {
     BuildRequest headRequest =
         BuildRequest.of(tmp, Path.of("Head.Dockerfile")).withLabels(BuildFixture.TEST_LABELS);
 
-    BuildResult.Built baseBuilt = (BuildResult.Built) builder.build(baseRequest, "base");
+    BuildResult.Built baseBuilt = BuildFixture.built(builder.build(baseRequest, "base"));
     log.clear();
-    BuildResult.Built headBuilt = (BuildResult.Built) builder.build(headRequest, "head");
+    BuildResult.Built headBuilt = BuildFixture.built(builder.build(headRequest, "head"));
 
     System.out.printf(
         "base build: %d ms, head build: %d ms%n",

@@ -42,7 +42,7 @@ class RunResourcesTest {
                 Path.of("Dockerfile"))
             .withLabels(BuildFixture.TEST_LABELS);
     BuildResult built = new Builder(BuildFixture.cli(), run, line -> {}).build(request, "img");
-    return ((BuildResult.Built) built).tag();
+    return BuildFixture.built(built).tag();
   }
 
   private String createContainer(String image, Map<String, String> labels) {

@@ -119,14 +119,17 @@ public final class DockerContainerRunner implements ContainerRunner {
   }
 
   @Override
-  public String address(ContainerId container) {
+  public Optional<String> address(ContainerId container) {
     InspectContainerResponse inspected = inspect(container);
     Map<String, ContainerNetwork> networks =
         inspected.getNetworkSettings() == null
             ? Map.of()
             : Optional.ofNullable(inspected.getNetworkSettings().getNetworks()).orElse(Map.of());
-    ContainerNetwork network = networks.get(route.network());
-    if (network == null || network.getIpAddress() == null || network.getIpAddress().isEmpty()) {
+    Optional<String> ip =
+        Optional.ofNullable(networks.get(route.network()))
+            .map(ContainerNetwork::getIpAddress)
+            .filter(address -> !address.isEmpty());
+    if (ip.isEmpty() && Boolean.TRUE.equals(inspected.getState().getRunning())) {
       throw SizebotException.environment(
           "container "
               + container
@@ -134,7 +137,7 @@ public final class DockerContainerRunner implements ContainerRunner {
               + route.network()
               + "'; check that the network exists and has IPv4 addressing");
     }
-    return network.getIpAddress();
+    return ip;
   }
 
   @Override

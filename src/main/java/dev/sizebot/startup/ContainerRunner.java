@@ -18,8 +18,11 @@ public interface ContainerRunner {
   /** Running or exited, exit code, and health as the engine reports it now. */
   ContainerState state(ContainerId container);
 
-  /** The host or IP address at which sizebot reaches the running container's ports. */
-  String address(ContainerId container);
+  /**
+   * The host or IP address at which sizebot reaches the container's ports; empty when it has none
+   * (it exited between two polls).
+   */
+  Optional<String> address(ContainerId container);
 
   /** The last {@code lines} lines of the container's output (stdout and stderr). */
   List<String> logTail(ContainerId container, int lines);

@@ -50,7 +50,7 @@ final class StartupRun {
         return failed.get();
       }
       if (state.running() && address.isEmpty() && needsAddress()) {
-        address = Optional.of(runner.address(container));
+        address = runner.address(container);
       }
       Duration left = timeout.minus(since(started));
       if (ready(container, state, address, left)) {
@@ -125,10 +125,11 @@ final class StartupRun {
       return state.health() == ContainerState.Health.HEALTHY;
     }
     if (probe instanceof ProbeSpec.Tcp tcp) {
-      return network.tcpOpen(address.orElseThrow(), tcp.port(), left);
+      return address.isPresent() && network.tcpOpen(address.get(), tcp.port(), left);
     }
     if (probe instanceof ProbeSpec.Http http) {
-      return network.httpReady(address.orElseThrow(), http.port(), http.path(), left);
+      return address.isPresent()
+          && network.httpReady(address.get(), http.port(), http.path(), left);
     }
     ProbeSpec.LogLine log = (ProbeSpec.LogLine) probe;
     return runner.logTail(container, LOG_SCAN_LINES).stream().anyMatch(log::matches);

@@ -60,8 +60,8 @@ final class ScriptedRunner implements ContainerRunner {
   }
 
   @Override
-  public String address(ContainerId container) {
-    return "127.0.0.1";
+  public Optional<String> address(ContainerId container) {
+    return Optional.of("127.0.0.1");
   }
 
   @Override

@@ -16,7 +16,9 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class StartupMeasurerTest {
-  private static final Duration TIMEOUT = Duration.ofMillis(600);
+  // Generous, so a loaded machine cannot turn a success into a timeout; timeout tests use SHORT.
+  private static final Duration TIMEOUT = Duration.ofSeconds(3);
+  private static final Duration SHORT = Duration.ofMillis(400);
   private static final ContainerState RUNNING = ContainerState.running(ContainerState.Health.NONE);
 
   @Test
@@ -28,7 +30,7 @@ class StartupMeasurerTest {
 
     assertThat(result.succeeded()).isTrue();
     assertThat(result.samples()).hasSize(3);
-    assertThat(result.timeToReady().orElseThrow().min()).isBetween(ms(100), ms(400));
+    assertThat(result.timeToReady().orElseThrow().min()).isBetween(ms(100), TIMEOUT);
     assertThat(result.memory()).as("an exited container has no memory to read").isEmpty();
     assertThat(runner.removed).isEqualTo(runner.created).hasSize(3);
   }
@@ -74,7 +76,7 @@ class StartupMeasurerTest {
     StartupResult result = measure(runner, ProbeSpec.parse("log:Listening on .*"), 2);
 
     assertThat(result.succeeded()).isTrue();
-    assertThat(result.timeToReady().orElseThrow().min()).isBetween(ms(80), ms(400));
+    assertThat(result.timeToReady().orElseThrow().min()).isBetween(ms(80), TIMEOUT);
     assertThat(result.memory().orElseThrow().median()).isEqualTo(ByteSize.of(5_000_000));
     assertThat(result.peakMemory().orElseThrow().max()).isEqualTo(ByteSize.of(9_000_000));
   }
@@ -84,16 +86,14 @@ class StartupMeasurerTest {
     ScriptedRunner runner =
         new ScriptedRunner(ms -> RUNNING).logs(ms -> List.of("waiting for db", "still waiting"));
 
-    long before = System.nanoTime();
     StartupFailure failure =
-        measure(runner, ProbeSpec.parse("log:never"), 5).failure().orElseThrow();
+        measure(runner, ProbeSpec.parse("log:never"), 5, SHORT).failure().orElseThrow();
 
-    assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(ms(1_500));
     assertThat(failure.reason()).isEqualTo(StartupFailure.Reason.TIMEOUT);
-    assertThat(failure.after()).isGreaterThanOrEqualTo(TIMEOUT);
+    assertThat(failure.after()).isGreaterThanOrEqualTo(SHORT);
     assertThat(failure.exitCode()).isEmpty();
     assertThat(failure.lastLogLines()).containsExactly("waiting for db", "still waiting");
-    assertThat(failure.message()).isEqualTo("not ready within 0.60 s (probe log:never)");
+    assertThat(failure.message()).isEqualTo("not ready within 0.40 s (probe log:never)");
     assertThat(runner.removed).isEqualTo(runner.created).hasSize(1);
   }
 
@@ -108,7 +108,7 @@ class StartupMeasurerTest {
     StartupResult result = measure(runner, new ProbeSpec.Healthcheck(), 2);
 
     assertThat(result.succeeded()).isTrue();
-    assertThat(result.timeToReady().orElseThrow().min()).isBetween(ms(60), ms(400));
+    assertThat(result.timeToReady().orElseThrow().min()).isBetween(ms(60), TIMEOUT);
   }
 
   @Test
@@ -146,7 +146,7 @@ class StartupMeasurerTest {
       ScriptedRunner runner = new ScriptedRunner(ms -> RUNNING);
 
       assertThat(measure(runner, new ProbeSpec.Http(port, "/health"), 2).succeeded()).isTrue();
-      assertThat(measure(runner, new ProbeSpec.Http(port, "/broken"), 2).failure())
+      assertThat(measure(runner, new ProbeSpec.Http(port, "/broken"), 2, SHORT).failure())
           .map(StartupFailure::reason)
           .contains(StartupFailure.Reason.TIMEOUT);
     } finally {
@@ -177,7 +177,12 @@ class StartupMeasurerTest {
   }
 
   private static StartupResult measure(ScriptedRunner runner, ProbeSpec probe, int runs) {
-    StartupResult result = new StartupMeasurer(runner).measure("img", probe, runs, TIMEOUT);
+    return measure(runner, probe, runs, TIMEOUT);
+  }
+
+  private static StartupResult measure(
+      ScriptedRunner runner, ProbeSpec probe, int runs, Duration timeout) {
+    StartupResult result = new StartupMeasurer(runner).measure("img", probe, runs, timeout);
     assertThat(result.image()).isEqualTo("img");
     assertThat(result.runsRequested()).isEqualTo(runs);
     return result;

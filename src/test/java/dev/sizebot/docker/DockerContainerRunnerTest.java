@@ -13,12 +13,14 @@ import dev.sizebot.startup.StartupResult;
 import dev.sizebot.testing.Engine;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,7 +58,7 @@ class DockerContainerRunnerTest {
     }
   }
 
-  @org.junit.jupiter.api.BeforeEach
+  @BeforeEach
   void connect() {
     runner = DockerContainerRunner.on(engine, runId);
     measurer = new StartupMeasurer(runner);
@@ -207,5 +209,71 @@ class DockerContainerRunnerTest {
       runner.remove(id);
     }
     runner.remove(id); // a second removal of a gone container is harmless
+  }
+
+  /**
+   * The in-container path, as in a GitHub docker action: a busybox container on a user-defined
+   * network stands in for sizebot's own container. The engine knows it, so the route follows it
+   * onto its network, and the probed container is reachable from inside it.
+   */
+  @Test
+  void probedContainerJoinsSizebotsOwnNetworkAndIsReachableFromInsideIt() {
+    String network = images.prefix + "-net";
+    Engine.docker("network", "create", "--label", Engine.TEST_LABEL + "=1", network);
+    String self = "";
+    try {
+      self =
+          Engine.docker(
+                  "run",
+                  "-d",
+                  "--label",
+                  Engine.TEST_LABEL + "=1",
+                  "--network",
+                  network,
+                  base,
+                  "sleep",
+                  "60")
+              .strip();
+      ProbeRoute route =
+          ProbeRoute.choose(
+              true, OwnContainer.lookUp(engine.client(), List.of("0123456789ab", self)));
+      assertThat(route).isEqualTo(new ProbeRoute.SharedNetwork(network));
+      DockerContainerRunner shared = new DockerContainerRunner(engine.client(), route, runId);
+
+      StartupResult result =
+          new StartupMeasurer(shared)
+              .measure(httpd, ProbeSpec.parse("http://:8000/health"), 1, TIMEOUT);
+
+      assertThat(result.succeeded()).isTrue();
+      assertThat(fetchFromInside(shared, self)).isEqualTo("ok\n");
+    } finally {
+      if (!self.isEmpty()) {
+        Engine.docker("rm", "-f", self);
+      }
+      Engine.docker("network", "rm", network);
+    }
+  }
+
+  @Test
+  void containersTheEngineDoesNotKnowAreNotSizebotsOwn() {
+    assertThat(OwnContainer.lookUp(engine.client(), List.of("0123456789ab", "f".repeat(64))))
+        .isEmpty();
+  }
+
+  /** GETs the probed container's health page from inside the stand-in "sizebot" container. */
+  private static String fetchFromInside(DockerContainerRunner runner, String self) {
+    ContainerId probed = runner.create(httpd);
+    try {
+      runner.start(probed);
+      String url = "http://" + runner.address(probed).orElseThrow() + ":8000/health";
+      return Engine.docker(
+          "exec",
+          self,
+          "sh",
+          "-c",
+          "for i in $(seq 50); do wget -q -O - " + url + " && exit 0; sleep 0.1; done; exit 1");
+    } finally {
+      runner.remove(probed);
+    }
   }
 }

@@ -5,7 +5,11 @@ import dev.sizebot.common.SizebotException;
 import dev.sizebot.diff.BuildSteps;
 import dev.sizebot.diff.ImageDiff;
 import dev.sizebot.diff.Side;
+import dev.sizebot.docker.BuildKitCli;
+import dev.sizebot.docker.Builder;
+import dev.sizebot.docker.DockerContainerRunner;
 import dev.sizebot.docker.DockerEngine;
+import dev.sizebot.docker.RunResources;
 import dev.sizebot.dockerfile.Dockerfile;
 import dev.sizebot.image.Image;
 import dev.sizebot.image.ImageSelector;
@@ -14,15 +18,20 @@ import dev.sizebot.image.ReadLimits;
 import dev.sizebot.report.BuildFailure;
 import dev.sizebot.report.CompareReport;
 import dev.sizebot.report.Compared;
+import dev.sizebot.report.StartupComparison;
+import dev.sizebot.startup.ProbeSpec;
+import dev.sizebot.startup.StartupMeasurer;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** One {@code compare}: get both images, analyse, diff, report. */
+/** One {@code compare}: build what must be built, read both images, analyse, diff, probe. */
 final class CompareRun {
   private final CompareCommand options;
   private final PrintWriter err;
@@ -39,15 +48,55 @@ final class CompareRun {
   }
 
   CompareReport compare(SideSpec base, SideSpec head) {
-    Loaded b = describe(base, "base");
-    Loaded h = describe(head, "head");
-    List<BuildFailure> failures = new ArrayList<>();
-    b.failure.ifPresent(failures::add);
-    h.failure.ifPresent(failures::add);
-    if (!failures.isEmpty()) {
-      return new CompareReport(b.compared, h.compared, Optional.empty(), failures);
+    Optional<ProbeSpec> probe = options.startup.map(ProbeSpec::parse);
+    LoadedSide b = given(base, "base");
+    LoadedSide h = given(head, "head");
+    boolean engine = needsEngine(base) || needsEngine(head) || probe.isPresent();
+    if (!engine) {
+      return finish(b, h, Optional.empty(), Optional.empty());
     }
-    List<Image> images = timed("read", () -> read(List.of(b, h)));
+    try (DockerEngine docker = DockerEngine.connect();
+        RunResources run = RunResources.start(docker, "sizebot", options.keep)) {
+      try {
+        if (base instanceof SideSpec.Archive || head instanceof SideSpec.Archive) {
+          probe.ifPresent(
+              p -> {
+                throw SizebotException.invalidInput(
+                    "--startup runs images in the engine: compare engine images or builds, or"
+                        + " 'docker load' the archives first");
+              });
+        }
+        LoadedSide[] built = {b, h};
+        if (isBuild(base) || isBuild(head)) {
+          Builder builder =
+              new Builder(
+                  BuildKitCli.detect(Optional.empty(), Objects.toString(System.getenv("PATH"), "")),
+                  run,
+                  line -> err.println("  | " + line));
+          long started = System.nanoTime();
+          built = new SideBuilds(options, builder, run).build(base, head, b, h);
+          timings.put("build", (System.nanoTime() - started) / 1_000_000);
+        }
+        return finish(built[0], built[1], Optional.of(docker), probe.map(p -> new Probe(p, run)));
+      } finally {
+        run.close();
+        run.problems().forEach(p -> err.println("sizebot: warning: " + p));
+        run.kept().forEach(k -> err.println("sizebot: kept " + k));
+      }
+    }
+  }
+
+  private record Probe(ProbeSpec spec, RunResources run) {}
+
+  private CompareReport finish(
+      LoadedSide b, LoadedSide h, Optional<DockerEngine> docker, Optional<Probe> probe) {
+    List<BuildFailure> failures = new ArrayList<>();
+    b.failure().ifPresent(failures::add);
+    h.failure().ifPresent(failures::add);
+    if (!failures.isEmpty()) {
+      return new CompareReport(b.compared(), h.compared(), Optional.empty(), failures);
+    }
+    List<Image> images = timed("read", () -> read(List.of(b, h), docker));
     List<Analysis> analyses =
         timed("analysis", () -> images.stream().map(i -> Analysis.of(i, 0)).toList());
     ImageDiff diff =
@@ -58,58 +107,80 @@ final class CompareRun {
                     side(images.get(0), b, analyses.get(0)),
                     side(images.get(1), h, analyses.get(1)),
                     options.top));
-    return new CompareReport(b.compared, h.compared, Optional.of(diff), List.of());
+    Optional<StartupComparison> startup =
+        probe.map(p -> timed("startup", () -> startup(docker.orElseThrow(), p, b, h)));
+    return new CompareReport(b.compared(), h.compared(), Optional.of(diff), List.of(), startup);
   }
 
-  private static Side side(Image image, Loaded loaded, Analysis analysis) {
-    return new Side(image, loaded.build, Optional.of(analysis.reclaimableBytes()));
+  private StartupComparison startup(DockerEngine docker, Probe probe, LoadedSide b, LoadedSide h) {
+    StartupMeasurer measurer =
+        new StartupMeasurer(DockerContainerRunner.on(docker, probe.run().runId()));
+    return new StartupComparison(
+        measurer.measure(engineRef(b), probe.spec(), options.runs, StartupMeasurer.DEFAULT_TIMEOUT),
+        measurer.measure(
+            engineRef(h), probe.spec(), options.runs, StartupMeasurer.DEFAULT_TIMEOUT));
   }
 
-  /** A side, made ready to read: where its image is and what its Dockerfile says. */
-  private static final class Loaded {
+  private static String engineRef(LoadedSide side) {
+    return ((SideSpec.EngineImage) side.readable().orElseThrow()).ref();
+  }
+
+  private static boolean isBuild(SideSpec spec) {
+    return spec instanceof SideSpec.GitBuild || spec instanceof SideSpec.DockerfileBuild;
+  }
+
+  private static boolean needsEngine(SideSpec spec) {
+    return !(spec instanceof SideSpec.Archive);
+  }
+
+  private static Side side(Image image, LoadedSide loaded, Analysis analysis) {
+    return new Side(image, loaded.build(), Optional.of(analysis.reclaimableBytes()));
+  }
+
+  /** A side as the user gave it; build sides are filled in by {@link SideBuilds}. */
+  private LoadedSide given(SideSpec spec, String name) {
     Compared compared;
-    Optional<SideSpec> readable = Optional.empty();
-    Optional<BuildSteps> build = Optional.empty();
-    Optional<BuildFailure> failure = Optional.empty();
+    if (spec instanceof SideSpec.Archive a) {
+      compared = new Compared(name, "archive " + a.path(), Optional.empty());
+    } else if (spec instanceof SideSpec.EngineImage e) {
+      compared = new Compared(name, "engine image " + e.ref(), Optional.empty());
+    } else {
+      return new LoadedSide(
+          new Compared(name, "to build", Optional.empty()),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Duration.ZERO);
+    }
+    return new LoadedSide(
+        compared, Optional.of(spec), dockerfileSteps(), Optional.empty(), Duration.ZERO);
   }
 
-  private Loaded describe(SideSpec spec, String name) {
-    Loaded l = new Loaded();
-    if (spec instanceof SideSpec.Archive a) {
-      l.compared = new Compared(name, "archive " + a.path(), Optional.empty());
-      l.readable = Optional.of(a);
-    } else if (spec instanceof SideSpec.EngineImage e) {
-      l.compared = new Compared(name, "engine image " + e.ref(), Optional.empty());
-      l.readable = Optional.of(e);
-    } else {
-      throw SizebotException.invalidInput(
-          "building sides (--base-ref/--head-ref, --base-dockerfile/--head-dockerfile) is"
-              + " not available in this build yet: build the images and pass them as IMAGEs");
-    }
-    options.dockerfile.ifPresent(
+  // For IMAGE sides, --dockerfile names the Dockerfile that built them (both), for the drift split.
+  private Optional<BuildSteps> dockerfileSteps() {
+    return options.dockerfile.map(
         file ->
-            l.build =
-                Optional.of(
-                    BuildSteps.from(
-                        Dockerfile.parse(
-                            Dockerfile.readText(file), file.toString(), options.buildArgs),
-                        options.target)));
-    return l;
+            BuildSteps.from(
+                Dockerfile.parse(Dockerfile.readText(file), file.toString(), options.buildArgs),
+                options.target));
   }
 
   // Engine images of both sides come from one save stream; archives are read on their own.
-  private List<Image> read(List<Loaded> sides) {
+  private List<Image> read(List<LoadedSide> sides, Optional<DockerEngine> docker) {
     List<String> refs = new ArrayList<>();
-    for (Loaded l : sides) {
-      if (l.readable.orElseThrow() instanceof SideSpec.EngineImage e) {
+    for (LoadedSide l : sides) {
+      if (l.readable().orElseThrow() instanceof SideSpec.EngineImage e) {
         refs.add(e.ref());
       }
     }
-    List<Image> fromEngine = refs.isEmpty() ? List.of() : readEngine(refs);
+    List<Image> fromEngine =
+        refs.isEmpty()
+            ? List.of()
+            : EngineSave.read(docker.orElseThrow(), refs, options.platform());
     List<Image> out = new ArrayList<>();
     int next = 0;
-    for (Loaded l : sides) {
-      if (l.readable.orElseThrow() instanceof SideSpec.Archive a) {
+    for (LoadedSide l : sides) {
+      if (l.readable().orElseThrow() instanceof SideSpec.Archive a) {
         out.add(
             ImageSource.open(a.path(), ReadLimits.DEFAULT)
                 .read(ImageSelector.only(options.platform())));
@@ -118,12 +189,6 @@ final class CompareRun {
       }
     }
     return out;
-  }
-
-  private List<Image> readEngine(List<String> refs) {
-    try (DockerEngine engine = DockerEngine.connect()) {
-      return EngineSave.read(engine, refs, options.platform());
-    }
   }
 
   private <T> T timed(String phase, Supplier<T> work) {

@@ -38,6 +38,7 @@ public final class CompareJson {
     ArrayNode failures = root.putArray("failures");
     report.failures().forEach(f -> failures.add(failure(f)));
     report.diff().ifPresentOrElse(d -> diff(root, d), () -> root.putNull("delta"));
+    root.set("startup", report.startup().map(StartupJson::of).orElse(null));
     try {
       return MAPPER.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {

@@ -49,14 +49,16 @@ public final class CompareMarkdown {
         .append(
             diff.base().compressedExact() && diff.head().compressedExact() ? "" : " (estimated)")
         .append("\n\n");
-    totals(md, diff);
+    totals(md, diff, report.startup());
+    report.startup().ifPresent(s -> StartupSection.failures(md, s));
     drift(md, diff);
     StepsSection.render(md, diff.steps());
     FilesSection.render(md, diff.files(), top);
     config(md, diff);
   }
 
-  private static void totals(StringBuilder md, ImageDiff diff) {
+  private static void totals(
+      StringBuilder md, ImageDiff diff, Optional<StartupComparison> startup) {
     ImageSummary b = diff.base();
     ImageSummary h = diff.head();
     md.append("| | base | head | Δ |\n|---|---:|---:|---:|\n");
@@ -84,6 +86,7 @@ public final class CompareMarkdown {
           bytes(h.wastedBytes().get()),
           delta(diff.wasteDelta().orElseThrow()));
     }
+    startup.ifPresent(s -> StartupSection.rows(md, s));
     md.append('\n');
   }
 

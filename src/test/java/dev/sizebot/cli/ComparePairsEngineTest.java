@@ -1,0 +1,224 @@
+package dev.sizebot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sizebot.testing.Engine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code sizebot compare} on pairs built on the real engine, FROM scratch with the static busybox,
+ * where the expected result is known to the byte.
+ */
+class ComparePairsEngineTest {
+  // Every Dockerfile starts like this (lines 1-3), so line numbers below are exact.
+  static final String PRELUDE =
+      "FROM scratch\nCOPY busybox /bin/busybox\nRUN [\"/bin/busybox\", \"--install\", \"-s\", \"/bin\"]\n";
+  static final String OS_IMAGE = "sizebot-test-diff-os";
+  // Appended to every Dockerfile: the images and containers of this class carry it, so cleanup is
+  // checked for them alone (other suites may use the engine at the same time).
+  static final String MARK = "dev.sizebot.test.case=" + java.util.UUID.randomUUID();
+
+  @TempDir static Path context;
+
+  @BeforeAll
+  static void copyBusybox() throws IOException {
+    Engine.require();
+    Files.copy(Engine.busybox(), context.resolve("busybox"));
+  }
+
+  @AfterAll
+  static void removeBaseImages() {
+    Engine.removeImage(OS_IMAGE + ":1");
+    Engine.removeImage(OS_IMAGE + ":2");
+  }
+
+  @AfterEach
+  void nothingSizebotMadeRemains() {
+    assertThat(Engine.docker("images", "-aq", "--filter", "label=" + MARK)).isBlank();
+    assertThat(Engine.docker("ps", "-aq", "--filter", "label=" + MARK)).isBlank();
+  }
+
+  static void write(String name, String dockerfile) throws IOException {
+    Files.writeString(context.resolve(name), dockerfile + "LABEL " + MARK + "\n");
+  }
+
+  static JsonNode compare(String base, String head, String... extra) throws IOException {
+    write("base.Dockerfile", base);
+    write("head.Dockerfile", head);
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "compare",
+                "--base-dockerfile",
+                context.resolve("base.Dockerfile").toString(),
+                "--head-dockerfile",
+                context.resolve("head.Dockerfile").toString(),
+                "--context",
+                context.toString(),
+                "--format",
+                "json"));
+    args.addAll(List.of(extra));
+    MainTest.Result r = MainTest.run(args.toArray(String[]::new));
+    assertThat(r.out()).as(r.err()).isNotBlank();
+    return new ObjectMapper().readTree(r.out());
+  }
+
+  static List<String> matches(JsonNode json) {
+    List<String> out = new ArrayList<>();
+    json.get("steps")
+        .forEach(
+            s ->
+                out.add(
+                    s.get("match").asText()
+                        + " "
+                        + (s.get("base").isNull() ? "-" : s.at("/base/index").asText())
+                        + "/"
+                        + (s.get("head").isNull() ? "-" : s.at("/head/index").asText())));
+    return out;
+  }
+
+  @Test
+  void oneStepGrowsByExactlyFiveHundredBytesAndStartupIsMeasured() throws IOException {
+    String run = "RUN head -c %d /dev/zero > /grow\nCMD [\"/bin/true\"]\n";
+    JsonNode json =
+        compare(
+            PRELUDE + run.formatted(1000),
+            PRELUDE + run.formatted(1500),
+            "--startup",
+            "exit",
+            "--runs",
+            "2");
+
+    assertThat(json.at("/delta/bytes").asLong()).isEqualTo(500);
+    assertThat(matches(json))
+        .containsExactly(
+            "unchanged 0/0", "unchanged 1/1", "edited 2/2", "unchanged 3/3", "unchanged 4/4");
+    assertThat(json.at("/steps/2/deltaBytes").asLong()).isEqualTo(500);
+    assertThat(json.at("/steps/2/head/line").asInt()).isEqualTo(4);
+    assertThat(json.at("/files/largest/0/path").asText()).isEqualTo("/grow");
+    assertThat(json.at("/files/largest/0/kind").asText()).isEqualTo("grown");
+    assertThat(json.at("/startup/head/runs").size()).isEqualTo(2);
+    assertThat(json.at("/startup/head/succeeded").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aRemovedStepLeavesTheAlignmentOfTheRestAlone() throws IOException {
+    String keep1 = "RUN head -c 100 /dev/zero > /one\n";
+    String gone = "RUN head -c 2000 /dev/zero > /gone\n";
+    String keep2 = "RUN head -c 300 /dev/zero > /three\n";
+    JsonNode json = compare(PRELUDE + keep1 + gone + keep2, PRELUDE + keep1 + keep2);
+
+    assertThat(json.at("/delta/bytes").asLong()).isEqualTo(-2000);
+    assertThat(matches(json))
+        .containsExactly(
+            "unchanged 0/0",
+            "unchanged 1/1",
+            "unchanged 2/2",
+            "removed 3/-",
+            // Same instruction and bytes, but a new layer digest (file times differ per build).
+            "changed 4/3",
+            "unchanged 5/4");
+    assertThat(json.at("/steps/4/deltaBytes").asLong()).isZero();
+    assertThat(json.at("/steps/3/base/line").asInt()).isEqualTo(5);
+    assertThat(json.at("/files/kinds/removed/deltaBytes").asLong()).isEqualTo(-2000);
+  }
+
+  @Test
+  void anInsertedStepLeavesTheAlignmentOfTheRestAlone() throws IOException {
+    String keep1 = "RUN head -c 100 /dev/zero > /one\n";
+    String added = "RUN head -c 4096 /dev/zero > /added\n";
+    String keep2 = "ENV MODE=prod\nRUN head -c 300 /dev/zero > /three\n";
+    JsonNode json = compare(PRELUDE + keep1 + keep2, PRELUDE + keep1 + added + keep2);
+
+    assertThat(json.at("/delta/bytes").asLong()).isEqualTo(4096);
+    assertThat(matches(json))
+        .containsExactly(
+            "unchanged 0/0",
+            "unchanged 1/1",
+            "unchanged 2/2",
+            "added -/3",
+            "unchanged 3/4",
+            "changed 4/5",
+            "unchanged 5/6");
+    assertThat(json.at("/steps/5/deltaBytes").asLong()).isZero();
+    assertThat(json.at("/steps/3/head/line").asInt()).isEqualTo(5);
+    assertThat(json.at("/files/largest/0/headStep/line").asInt()).isEqualTo(5);
+  }
+
+  @Test
+  void aFileMovedToAnotherStepIsMovedAndTheTotalStaysTheSame() throws IOException {
+    String a = "RUN echo a > /a && head -c 1000 /dev/zero > %s\n";
+    String b = "RUN echo b > /b && head -c 1000 /dev/zero > %s\n";
+    JsonNode json =
+        compare(
+            PRELUDE + a.formatted("/moved") + b.formatted("/dev/null"),
+            PRELUDE + a.formatted("/dev/null") + b.formatted("/moved"));
+
+    assertThat(json.at("/delta/bytes").asLong()).isZero();
+    assertThat(matches(json))
+        .containsExactly(
+            "unchanged 0/0", "unchanged 1/1", "edited 2/2", "edited 3/3", "unchanged 4/4");
+    assertThat(json.at("/steps/2/deltaBytes").asLong()).isEqualTo(-1000);
+    assertThat(json.at("/steps/3/deltaBytes").asLong()).isEqualTo(1000);
+    assertThat(json.at("/files/total").asInt()).isEqualTo(1);
+    assertThat(json.at("/files/largest/0/kind").asText()).isEqualTo("moved");
+    assertThat(json.at("/files/largest/0/baseStep/line").asInt()).isEqualTo(4);
+    assertThat(json.at("/files/largest/0/headStep/line").asInt()).isEqualTo(5);
+  }
+
+  @Test
+  void aChangedBaseImageIsDriftNotTheBuildsChange() throws IOException {
+    for (int v = 1; v <= 2; v++) {
+      Path dir = Files.createDirectories(context.resolve("os" + v));
+      Files.copy(context.resolve("busybox"), dir.resolve("busybox"));
+      Files.write(dir.resolve("os-release"), new byte[v * 1000]);
+      Files.writeString(
+          dir.resolve("Dockerfile"),
+          "FROM scratch\nCOPY busybox /bin/busybox\nCOPY os-release /etc/os-release\n"
+              + "LABEL dev.sizebot.test=1\n");
+      Engine.build(dir, OS_IMAGE + ":" + v);
+    }
+    String build = "RUN [\"/bin/busybox\", \"cp\", \"/bin/busybox\", \"/app\"]\n";
+    JsonNode json =
+        compare("FROM " + OS_IMAGE + ":1\n" + build, "FROM " + OS_IMAGE + ":2\n" + build);
+
+    assertThat(json.at("/drift/known").asBoolean()).isTrue();
+    assertThat(json.at("/drift/drifted").asBoolean()).isTrue();
+    assertThat(json.at("/drift/deltaBytes").asLong()).isEqualTo(1000);
+    assertThat(json.at("/delta/bytes").asLong()).isEqualTo(1000);
+    assertThat(json.at("/delta/buildBytes").asLong()).isZero();
+    JsonNode last = json.at("/steps/" + (json.get("steps").size() - 2));
+    assertThat(last.get("fromBaseImage").asBoolean()).isFalse();
+    assertThat(last.at("/head/line").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void aFailingHeadBuildIsReportedWithItsLine() throws IOException {
+    write("base.Dockerfile", PRELUDE);
+    write("head.Dockerfile", PRELUDE + "ENV X=1\nRUN echo boom && exit 3\n");
+    MainTest.Result r =
+        MainTest.run(
+            "compare",
+            "--base-dockerfile",
+            context.resolve("base.Dockerfile").toString(),
+            "--head-dockerfile",
+            context.resolve("head.Dockerfile").toString(),
+            "--context",
+            context.toString());
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).contains("**head build failed at line 5");
+    assertThat(r.out()).contains("exit 3");
+  }
+}

@@ -1,0 +1,201 @@
+package dev.sizebot.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.HealthState;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.LogConfig;
+import dev.sizebot.common.SizebotException;
+import dev.sizebot.startup.ContainerId;
+import dev.sizebot.startup.ContainerRunner;
+import dev.sizebot.startup.ContainerState;
+import dev.sizebot.startup.MemoryReading;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@link ContainerRunner} on the Docker engine through docker-java. Containers carry {@link
+ * DockerEngine#OWNER_LABEL}{@code =runId}, publish no port at all (sizebot reaches them at their IP
+ * on the network {@link ProbeRoute} picks), log to bounded json-file logs so their output can be
+ * read back, and are removed with force.
+ */
+public final class DockerContainerRunner implements ContainerRunner {
+  private final DockerClient client;
+  private final ProbeRoute route;
+  private final String runId;
+  // A start the engine refused (e.g. the entrypoint does not exist) is the image failing to start,
+  // not the engine failing: it is reported as an exit with the engine's message as the last line.
+  private final Map<String, String> refusedStarts = new ConcurrentHashMap<>();
+
+  DockerContainerRunner(DockerClient client, ProbeRoute route, String runId) {
+    if (runId == null || runId.isBlank()) {
+      throw new IllegalArgumentException("runId must not be blank");
+    }
+    this.client = client;
+    this.route = route;
+    this.runId = runId;
+  }
+
+  /**
+   * A runner for this engine, its route chosen from where sizebot runs (on the host, or inside a
+   * container of this engine as in a GitHub docker action). {@code runId} is the owner label value
+   * that the run's final cleanup sweeps by.
+   */
+  public static DockerContainerRunner on(DockerEngine engine, String runId) {
+    return new DockerContainerRunner(
+        engine.client(), OwnContainer.route(engine.client(), Path.of("/")), runId);
+  }
+
+  /** The network probed containers join, e.g. {@code bridge} (for messages and tests). */
+  public String network() {
+    return route.network();
+  }
+
+  @Override
+  public ContainerId create(String image) {
+    HostConfig host =
+        HostConfig.newHostConfig()
+            .withNetworkMode(route.network())
+            .withPublishAllPorts(false)
+            .withLogConfig(
+                new LogConfig(
+                    LogConfig.LoggingType.JSON_FILE, Map.of("max-size", "10m", "max-file", "1")));
+    try {
+      String id =
+          client
+              .createContainerCmd(image)
+              .withLabels(Map.of(DockerEngine.OWNER_LABEL, runId))
+              .withHostConfig(host)
+              .exec()
+              .getId();
+      return new ContainerId(id);
+    } catch (NotFoundException e) {
+      throw SizebotException.invalidInput(
+          "image '" + image + "' is not in the Docker engine: build or load it first", e);
+    } catch (RuntimeException e) {
+      throw SizebotException.environment(
+          "the Docker engine could not create a container from '"
+              + image
+              + "': "
+              + EngineMessage.of(e),
+          e);
+    }
+  }
+
+  @Override
+  public void start(ContainerId container) {
+    try {
+      client.startContainerCmd(container.value()).exec();
+    } catch (NotFoundException e) {
+      throw SizebotException.environment("container " + container + " vanished before start", e);
+    } catch (DockerException e) {
+      refusedStarts.put(container.value(), EngineMessage.of(e));
+    } catch (RuntimeException e) {
+      throw SizebotException.environment(
+          "the Docker engine could not start container " + container + ": " + EngineMessage.of(e),
+          e);
+    }
+  }
+
+  @Override
+  public ContainerState state(ContainerId container) {
+    InspectContainerResponse.ContainerState state = inspect(container).getState();
+    if (refusedStarts.containsKey(container.value())) {
+      Long code = state.getExitCodeLong();
+      return ContainerState.exited(code == null || code == 0 ? 127 : code.intValue());
+    }
+    if (Boolean.TRUE.equals(state.getRunning())) {
+      return ContainerState.running(health(state.getHealth()));
+    }
+    Long code = state.getExitCodeLong();
+    return ContainerState.exited(code == null ? -1 : code.intValue());
+  }
+
+  @Override
+  public Optional<String> address(ContainerId container) {
+    InspectContainerResponse inspected = inspect(container);
+    Map<String, ContainerNetwork> networks =
+        inspected.getNetworkSettings() == null
+            ? Map.of()
+            : Optional.ofNullable(inspected.getNetworkSettings().getNetworks()).orElse(Map.of());
+    Optional<String> ip =
+        Optional.ofNullable(networks.get(route.network()))
+            .map(ContainerNetwork::getIpAddress)
+            .filter(address -> !address.isEmpty());
+    if (ip.isEmpty() && Boolean.TRUE.equals(inspected.getState().getRunning())) {
+      throw SizebotException.environment(
+          "container "
+              + container
+              + " has no IP address on Docker network '"
+              + route.network()
+              + "'; check that the network exists and has IPv4 addressing");
+    }
+    return ip;
+  }
+
+  @Override
+  public List<String> logTail(ContainerId container, int lines) {
+    List<String> logs = ContainerLogs.tail(client, container.value(), lines);
+    String refused = refusedStarts.get(container.value());
+    if (refused == null) {
+      return logs;
+    }
+    List<String> withEngine = new ArrayList<>(logs);
+    withEngine.add("[docker] " + refused);
+    return List.copyOf(
+        withEngine.subList(Math.max(0, withEngine.size() - lines), withEngine.size()));
+  }
+
+  @Override
+  public Optional<MemoryReading> memory(ContainerId container) {
+    return ContainerStats.once(client, container.value()).flatMap(EngineMemory::fromStats);
+  }
+
+  @Override
+  public void remove(ContainerId container) {
+    refusedStarts.remove(container.value());
+    try {
+      client.removeContainerCmd(container.value()).withForce(true).withRemoveVolumes(true).exec();
+    } catch (NotFoundException | ConflictException e) {
+      // Already gone, or its removal is already in progress: either way it will not linger.
+    } catch (RuntimeException e) {
+      throw SizebotException.environment(
+          "could not remove container "
+              + container
+              + ": "
+              + EngineMessage.of(e)
+              + "; remove it with: docker rm -f "
+              + container.value(),
+          e);
+    }
+  }
+
+  private InspectContainerResponse inspect(ContainerId container) {
+    try {
+      return client.inspectContainerCmd(container.value()).exec();
+    } catch (RuntimeException e) {
+      throw SizebotException.environment(
+          "could not inspect container " + container + ": " + EngineMessage.of(e), e);
+    }
+  }
+
+  private static ContainerState.Health health(HealthState health) {
+    if (health == null || health.getStatus() == null) {
+      return ContainerState.Health.NONE;
+    }
+    return switch (health.getStatus()) {
+      case "healthy" -> ContainerState.Health.HEALTHY;
+      case "unhealthy" -> ContainerState.Health.UNHEALTHY;
+      case "starting" -> ContainerState.Health.STARTING;
+      default -> ContainerState.Health.NONE;
+    };
+  }
+}

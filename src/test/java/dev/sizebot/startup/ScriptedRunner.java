@@ -1,0 +1,86 @@
+package dev.sizebot.startup;
+
+import dev.sizebot.common.ByteSize;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongFunction;
+
+/**
+ * A fake engine whose containers follow a script over time since start, so the measurer's logic is
+ * tested without Docker. Records what was created and removed.
+ */
+final class ScriptedRunner implements ContainerRunner {
+  final List<ContainerId> created = new ArrayList<>();
+  final List<ContainerId> removed = new ArrayList<>();
+  private final LongFunction<ContainerState> stateAtMillis;
+  private LongFunction<List<String>> logsAtMillis = millis -> List.of();
+  private Optional<MemoryReading> memory = Optional.empty();
+  private RuntimeException startFailure;
+  private long startedNanos;
+
+  ScriptedRunner(LongFunction<ContainerState> stateAtMillis) {
+    this.stateAtMillis = stateAtMillis;
+  }
+
+  ScriptedRunner logs(LongFunction<List<String>> logsAtMillis) {
+    this.logsAtMillis = logsAtMillis;
+    return this;
+  }
+
+  ScriptedRunner memory(long usedBytes, long peakBytes) {
+    this.memory =
+        Optional.of(new MemoryReading(ByteSize.of(usedBytes), Optional.of(ByteSize.of(peakBytes))));
+    return this;
+  }
+
+  ScriptedRunner failStartWith(RuntimeException e) {
+    this.startFailure = e;
+    return this;
+  }
+
+  @Override
+  public ContainerId create(String image) {
+    ContainerId id = new ContainerId("c" + (created.size() + 1));
+    created.add(id);
+    return id;
+  }
+
+  @Override
+  public void start(ContainerId container) {
+    if (startFailure != null) {
+      throw startFailure;
+    }
+    startedNanos = System.nanoTime();
+  }
+
+  @Override
+  public ContainerState state(ContainerId container) {
+    return stateAtMillis.apply(millis());
+  }
+
+  @Override
+  public Optional<String> address(ContainerId container) {
+    return Optional.of("127.0.0.1");
+  }
+
+  @Override
+  public List<String> logTail(ContainerId container, int lines) {
+    List<String> all = logsAtMillis.apply(millis());
+    return all.subList(Math.max(0, all.size() - lines), all.size());
+  }
+
+  @Override
+  public Optional<MemoryReading> memory(ContainerId container) {
+    return memory;
+  }
+
+  @Override
+  public void remove(ContainerId container) {
+    removed.add(container);
+  }
+
+  private long millis() {
+    return (System.nanoTime() - startedNanos) / 1_000_000;
+  }
+}

@@ -124,7 +124,7 @@ public final class GitRepo {
    */
   public Worktree checkout(String commit, RunResources run) {
     Path dir = run.createTempDir("sizebot-wt-");
-    run.onClose("git worktree " + dir, () -> removeWorktree(dir));
+    run.register("git worktree " + dir, () -> removeWorktree(dir));
     ExternalCommand.Outcome added =
         git(NETWORK, "worktree", "add", "--detach", "--quiet", dir.toString(), commit);
     if (!added.ok()) {

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class BuilderTest {
   private static final String PREFIX =
@@ -101,6 +103,27 @@ class BuilderTest {
     assertThat(failed.summary())
         .isEqualTo("build failed at Dockerfile line 7 (RUN echo about-to-fail && exit 3), exit 1");
     assertThat(log).noneMatch(line -> line.contains("never"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "a COPY of a missing file in a named stage|FROM scratch AS tools\\nCOPY busybox /bin/busybox"
+            + "\\nFROM scratch\\nCOPY --from=tools /bin/busybox /bin/busybox"
+            + "\\nCOPY missing.txt /missing.txt\\n|5",
+        "an unknown instruction|FROM scratch\\nCOPY busybox /bin/busybox\\nBOGUS x\\n|3",
+        "an exec-form RUN|FROM scratch\\nCOPY busybox /bin/busybox\\nENV X=1"
+            + "\\nRUN [\"/bin/busybox\",  \"false\"]\\n|4",
+        "a RUN whose ARG BuildKit expanded|"
+            + "FROM scratch\\nCOPY busybox /bin/busybox\\nSHELL [\"/bin/busybox\", \"sh\", \"-c\"]"
+            + "\\nARG V=7\\nRUN echo $V && exit 4\\n|5",
+      })
+  void theFailingLineIsFoundFor(String what, String dockerfile, int line) throws IOException {
+    BuildResult result = builder.build(request(dockerfile.replace("\\n", "\n")), "head");
+
+    assertThat(result).isInstanceOf(BuildResult.Failed.class);
+    assertThat(((BuildResult.Failed) result).dockerfileLine()).hasValue(line);
   }
 
   @Test

@@ -30,9 +30,9 @@ class BuildKitCliTest {
             + "if [ \"$1\" = buildx ]; then exit "
             + (buildx ? 0 : 1)
             + "; fi\n"
-            + "if [ \"$1\" = version ]; then echo "
+            + "if [ \"$1\" = --version ]; then echo 'Docker version "
             + version
-            + "; exit 1; fi\n"
+            + ", build 297e128'; exit 0; fi\n"
             + "exit 2\n");
     Files.setPosixFilePermissions(docker, PosixFilePermissions.fromString("rwxr-xr-x"));
     return docker;

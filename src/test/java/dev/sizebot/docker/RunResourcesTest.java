@@ -153,7 +153,8 @@ class RunResourcesTest {
       assertThat(Engine.docker("ps", "-aq", "--filter", "id=" + created.get(1)).strip())
           .isNotEmpty();
 
-      child.destroy(); // SIGTERM, as Ctrl-C's SIGINT: the JVM runs its shutdown hooks
+      // Ctrl-C: SIGINT, on which the JVM runs its shutdown hooks.
+      new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start().waitFor();
       assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
       assertThat(Path.of(created.get(2))).doesNotExist();

@@ -135,9 +135,8 @@ class RunResourcesTest {
 
   @Test
   void anInterruptedRunCleansUpInItsShutdownHook() throws Exception {
-    String image;
     try (RunResources parent = RunResources.start(connect(), BuildFixture.REPOSITORY, false)) {
-      image = buildImage(parent);
+      String image = buildImage(parent);
       Process child =
           new ProcessBuilder(
                   Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -150,6 +149,7 @@ class RunResourcesTest {
       BufferedReader out =
           new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
       List<String> created = List.of(out.readLine(), out.readLine(), out.readLine());
+      parent.trackContainer(created.get(1)); // should this test fail, nothing stays behind
       assertThat(Engine.docker("ps", "-aq", "--filter", "id=" + created.get(1)).strip())
           .isNotEmpty();
 

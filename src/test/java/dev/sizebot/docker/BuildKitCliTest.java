@@ -106,7 +106,7 @@ class BuildKitCliTest {
   @Test
   void buildxBuildsLoadIntoTheEngineAndTheBuiltInBuilderDoesNot() {
     BuildRequest request =
-        BuildRequest.of(Path.of("/ctx"), Path.of("Dockerfile"))
+        BuildRequest.of(Path.of("/ctx"))
             .withTarget("runtime")
             .withPlatform("linux/amd64")
             .withBuildArgs(Map.of("V", "1"))

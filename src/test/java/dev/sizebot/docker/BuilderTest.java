@@ -48,7 +48,7 @@ class BuilderTest {
 
   private BuildRequest request(String dockerfile) throws IOException {
     Path context = BuildFixture.context(tmp, dockerfile);
-    return BuildRequest.of(context, Path.of("Dockerfile")).withLabels(BuildFixture.TEST_LABELS);
+    return BuildRequest.of(context).withLabels(BuildFixture.TEST_LABELS);
   }
 
   @Test
@@ -129,7 +129,7 @@ class BuilderTest {
   @Test
   void aMissingDockerfileIsOneLineOfInvalidInput() throws IOException {
     BuildRequest request =
-        BuildRequest.of(BuildFixture.context(tmp, PREFIX), Path.of("nope.Dockerfile"));
+        BuildRequest.of(BuildFixture.context(tmp, PREFIX), tmp.resolve("nope.Dockerfile"));
 
     assertThatThrownBy(() -> builder.build(request, "base"))
         .isInstanceOfSatisfying(
@@ -146,7 +146,7 @@ class BuilderTest {
     BuildRequest baseRequest = request(base);
     Files.writeString(tmp.resolve("Head.Dockerfile"), base + "RUN echo head > /head\n");
     BuildRequest headRequest =
-        BuildRequest.of(tmp, Path.of("Head.Dockerfile")).withLabels(BuildFixture.TEST_LABELS);
+        BuildRequest.of(tmp, tmp.resolve("Head.Dockerfile")).withLabels(BuildFixture.TEST_LABELS);
 
     BuildResult.Built baseBuilt = BuildFixture.built(builder.build(baseRequest, "base"));
     log.clear();

@@ -38,9 +38,7 @@ class RunResourcesTest {
 
   private String buildImage(RunResources run) throws IOException {
     BuildRequest request =
-        BuildRequest.of(
-                BuildFixture.context(tmp, "FROM scratch\nCOPY busybox /bin/busybox\n"),
-                Path.of("Dockerfile"))
+        BuildRequest.of(BuildFixture.context(tmp, "FROM scratch\nCOPY busybox /bin/busybox\n"))
             .withLabels(BuildFixture.TEST_LABELS);
     BuildResult built = new Builder(BuildFixture.cli(), run, line -> {}).build(request, "img");
     return BuildFixture.built(built).tag();

@@ -1,0 +1,42 @@
+package dev.sizebot.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class BuildLogTest {
+  @Test
+  void everyLineIsForwardedAndOnlyTheLastFiftyAreKept() {
+    List<String> forwarded = new ArrayList<>();
+    BuildLog log = new BuildLog("Dockerfile", forwarded::add);
+    IntStream.rangeClosed(1, 120).mapToObj(i -> "line " + i).forEach(log);
+    assertThat(forwarded).hasSize(120);
+    assertThat(log.tail()).hasSize(50);
+    assertThat(log.tail().get(0)).isEqualTo("line 71");
+    assertThat(log.tail().get(49)).isEqualTo("line 120");
+  }
+
+  @Test
+  void theFirstFailingVertexIsTheFailingStepNotALaterCancelledOne() {
+    BuildLog log = new BuildLog("Dockerfile", line -> {});
+    List.of(
+            "#5 [a 2/2] RUN sleep 5",
+            "#6 [b 2/2] RUN false",
+            "#6 0.120 output of false",
+            "#6 ERROR: executor failed running [/bin/sh -c false]: exit code: 1",
+            "#5 ERROR: context canceled")
+        .forEach(log);
+    assertThat(log.failingStep())
+        .contains(new BuildLog.Step(java.util.Optional.of("b"), 2, 2, "RUN false"));
+  }
+
+  @Test
+  void aFileLineOfAnotherDockerfileNameIsRecognised() {
+    BuildLog log = new BuildLog("api.Dockerfile", line -> {});
+    List.of("Dockerfile:3", "api.Dockerfile:12").forEach(log);
+    assertThat(log.reportedLine()).hasValue(12);
+  }
+}

@@ -1,0 +1,187 @@
+package dev.sizebot.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sizebot.common.ExitCode;
+import dev.sizebot.common.SizebotException;
+import dev.sizebot.testing.Engine;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunResourcesTest {
+  @TempDir Path tmp;
+  private DockerEngine engine;
+
+  private DockerEngine connect() {
+    Engine.require();
+    engine = DockerEngine.connect();
+    return engine;
+  }
+
+  @AfterEach
+  void disconnect() {
+    if (engine != null) {
+      engine.close();
+    }
+  }
+
+  private String buildImage(RunResources run) throws IOException {
+    BuildRequest request =
+        BuildRequest.of(BuildFixture.context(tmp, "FROM scratch\nCOPY busybox /bin/busybox\n"))
+            .withLabels(BuildFixture.TEST_LABELS);
+    BuildResult built = new Builder(BuildFixture.cli(), run, line -> {}).build(request, "img");
+    return BuildFixture.built(built).tag();
+  }
+
+  private String createContainer(String image, Map<String, String> labels) {
+    return engine
+        .client()
+        .createContainerCmd(image)
+        .withLabels(labels)
+        .withCmd("/bin/busybox", "true")
+        .exec()
+        .getId();
+  }
+
+  @Test
+  void imagesContainersAndTempDirsOfTheRunAreRemovedOnClose() throws IOException {
+    RunResources run = RunResources.start(connect(), BuildFixture.REPOSITORY, false);
+    String image = buildImage(run);
+    String container = createContainer(image, run.ownerLabel());
+    run.trackContainer(container);
+    Path dir = run.createTempDir("sizebot-test-");
+    Files.writeString(dir.resolve("file"), "x");
+
+    run.close();
+
+    assertThat(dir).doesNotExist();
+    assertThat(Engine.docker("ps", "-aq", "--filter", "id=" + container).strip()).isEmpty();
+    BuildFixture.assertNothingLeft(run);
+  }
+
+  @Test
+  void aFailureInsideTheRunStillCleansUp() {
+    DockerEngine engine = connect();
+    RunResources[] runs = new RunResources[1];
+    assertThatThrownBy(
+            () -> {
+              try (RunResources run = RunResources.start(engine, BuildFixture.REPOSITORY, false)) {
+                runs[0] = run;
+                buildImage(run);
+                throw new IllegalStateException("diff blew up");
+              }
+            })
+        .hasMessage("diff blew up");
+    BuildFixture.assertNothingLeft(runs[0]);
+  }
+
+  @Test
+  void anUntrackedButLabelledContainerIsSweptByItsLabel() throws IOException {
+    RunResources run = RunResources.start(connect(), BuildFixture.REPOSITORY, false);
+    String container = createContainer(buildImage(run), run.ownerLabel());
+
+    run.close();
+
+    assertThat(Engine.docker("ps", "-aq", "--filter", "id=" + container).strip()).isEmpty();
+    BuildFixture.assertNothingLeft(run);
+  }
+
+  @Test
+  void keepLeavesEverythingInPlaceAndListsIt() throws IOException {
+    RunResources run = RunResources.start(connect(), BuildFixture.REPOSITORY, true);
+    String image = buildImage(run);
+    try {
+      run.close();
+
+      assertThat(Engine.docker("images", "-q", image).strip()).isNotEmpty();
+      assertThat(run.kept()).containsExactly("image " + image);
+    } finally {
+      Engine.removeImage(image);
+    }
+    BuildFixture.assertNothingLeft(run);
+  }
+
+  @Test
+  void whatIsCreatedAfterCloseIsUndoneAtOnceAndStopsTheRun() {
+    RunResources run = RunResources.withoutEngine(false);
+    run.close();
+    Path[] made = new Path[1];
+    String prefix = "sizebot-test-after-close-" + run.runId();
+
+    assertThatThrownBy(() -> made[0] = run.createTempDir(prefix))
+        .isInstanceOfSatisfying(
+            SizebotException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.ENVIRONMENT))
+        .hasMessage("interrupted: sizebot is shutting down");
+    assertThat(made[0]).isNull();
+    try (var leftovers = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      assertThat(leftovers.map(Path::toString)).noneMatch(p -> p.contains(prefix));
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void anInterruptedRunCleansUpInItsShutdownHook() throws Exception {
+    try (RunResources parent = RunResources.start(connect(), BuildFixture.REPOSITORY, false)) {
+      String image = buildImage(parent);
+      Process child =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  InterruptedRun.class.getName(),
+                  image)
+              .redirectError(ProcessBuilder.Redirect.INHERIT)
+              .start();
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+      List<String> created = List.of(out.readLine(), out.readLine(), out.readLine());
+      parent.trackContainer(created.get(1)); // should this test fail, nothing stays behind
+      assertThat(Engine.docker("ps", "-aq", "--filter", "id=" + created.get(1)).strip())
+          .isNotEmpty();
+
+      // Ctrl-C: SIGINT, on which the JVM runs its shutdown hooks.
+      new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start().waitFor();
+      assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+      assertThat(Path.of(created.get(2))).doesNotExist();
+      assertThat(Engine.docker("ps", "-aq", "--filter", "id=" + created.get(1)).strip()).isEmpty();
+      String label = "label=" + DockerEngine.OWNER_LABEL + "=" + created.get(0);
+      assertThat(Engine.docker("ps", "-aq", "--filter", label).strip()).isEmpty();
+    }
+  }
+
+  /** The child of the interrupt test: creates a container and a temp dir, then waits to die. */
+  static final class InterruptedRun {
+    public static void main(String[] args) throws Exception {
+      DockerEngine engine = DockerEngine.connect();
+      RunResources run = RunResources.start(engine, BuildFixture.REPOSITORY, false);
+      String container =
+          engine
+              .client()
+              .createContainerCmd(args[0])
+              .withLabels(run.ownerLabel())
+              .withCmd("/bin/busybox", "true")
+              .exec()
+              .getId();
+      run.trackContainer(container);
+      Path dir = run.createTempDir("sizebot-test-");
+      System.out.println(run.runId());
+      System.out.println(container);
+      System.out.println(dir);
+      System.out.flush();
+      Thread.sleep(60_000);
+    }
+  }
+}

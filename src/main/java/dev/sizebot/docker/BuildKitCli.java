@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 public record BuildKitCli(Path executable, String clientVersion, Mode mode) {
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(20);
   private static final Pattern VERSION = Pattern.compile("^(\\d+)\\.(\\d+)");
+  private static final Pattern CLIENT_VERSION = Pattern.compile("^Docker version ([^,\\s]+)");
   // Docker 18.09 brought DOCKER_BUILDKIT=1; 23.0 made `docker build` an alias of buildx.
   private static final int FIRST_BUILTIN_MAJOR = 18;
   private static final int FIRST_BUILDX_ONLY_MAJOR = 23;
@@ -129,10 +130,10 @@ public record BuildKitCli(Path executable, String clientVersion, Mode mode) {
   }
 
   private static Optional<String> clientVersion(Path cli) {
-    // Exits non-zero when the engine is down, yet still prints the client's version first.
-    String out = run(cli, "version", "--format", "{{.Client.Version}}").stdout();
-    String first = out.lines().findFirst().orElse("").strip();
-    return major(first) < 0 ? Optional.empty() : Optional.of(first);
+    // "Docker version 20.10.24+dfsg1, build 297e128". Unlike `docker version`, `--version` never
+    // contacts the engine, so a slow or absent engine cannot stall or fail the probe.
+    Matcher m = CLIENT_VERSION.matcher(run(cli, "--version").stdout());
+    return m.find() && major(m.group(1)) >= 0 ? Optional.of(m.group(1)) : Optional.empty();
   }
 
   private static String describeVersion(Path cli) {

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What to build: a context directory, the Dockerfile (absolute, or relative to the context as the
- * docker CLI resolves {@code -f}), an optional target stage and platform, build args and labels in
- * the order given.
+ * What to build: a context directory, the Dockerfile, an optional target stage and platform, build
+ * args and labels in the order given. Relative paths are taken from the working directory, as
+ * {@code docker build -f} takes them (not from the context).
  */
 public record BuildRequest(
     Path context,
@@ -27,7 +27,7 @@ public record BuildRequest(
       throw new IllegalArgumentException("context, dockerfile, target and platform are required");
     }
     context = context.toAbsolutePath().normalize();
-    dockerfile = context.resolve(dockerfile).normalize();
+    dockerfile = dockerfile.toAbsolutePath().normalize();
     buildArgs = ordered(buildArgs);
     labels = ordered(labels);
   }
@@ -38,6 +38,11 @@ public record BuildRequest(
   public static BuildRequest of(Path context, Path dockerfile) {
     return new BuildRequest(
         context, dockerfile, Optional.empty(), Map.of(), Optional.empty(), Map.of());
+  }
+
+  /** A plain build of {@code context}/Dockerfile, docker's default. */
+  public static BuildRequest of(Path context) {
+    return of(context, context.resolve("Dockerfile"));
   }
 
   public BuildRequest withTarget(String stage) {

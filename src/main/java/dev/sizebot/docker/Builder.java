@@ -97,7 +97,7 @@ public final class Builder {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
         throw SizebotException.environment(
-            "the build did not finish within " + timeout.toMinutes() + " min; see the log above");
+            "the build did not finish within " + timeout.toSeconds() + " s; see the log above");
       }
       reader.join(Duration.ofSeconds(10).toMillis());
       return process.exitValue();

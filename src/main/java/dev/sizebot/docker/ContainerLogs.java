@@ -6,6 +6,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
 import dev.sizebot.common.SizebotException;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -68,7 +69,7 @@ final class ContainerLogs {
   private static void closeQuietly(ResultCallback.Adapter<Frame> callback) {
     try {
       callback.close();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       // The stream has ended or failed already; nothing is left to release.
     }
   }

@@ -5,6 +5,7 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Statistics;
 import dev.sizebot.common.SizebotException;
+import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -48,7 +49,7 @@ final class ContainerStats {
     } finally {
       try {
         callback.close();
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         // Already ended; nothing left to release.
       }
     }

@@ -15,6 +15,7 @@ import dev.sizebot.startup.ContainerRunner;
 import dev.sizebot.startup.ContainerState;
 import dev.sizebot.startup.MemoryReading;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -147,7 +148,7 @@ public final class DockerContainerRunner implements ContainerRunner {
     if (refused == null) {
       return logs;
     }
-    List<String> withEngine = new java.util.ArrayList<>(logs);
+    List<String> withEngine = new ArrayList<>(logs);
     withEngine.add("[docker] " + refused);
     return List.copyOf(
         withEngine.subList(Math.max(0, withEngine.size() - lines), withEngine.size()));

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,11 +20,6 @@ public final class GitRepo {
   private static final Duration NETWORK = Duration.ofMinutes(5);
   // Deepen a shallow clone in bounded steps before fetching all history.
   private static final List<Integer> DEEPEN_STEPS = List.of(100, 1000);
-  private static final Map<String, String> ENV =
-      Map.of(
-          "GIT_TERMINAL_PROMPT", "0", // never wait for a password on a terminal
-          "GIT_OPTIONAL_LOCKS", "0", // never refresh the user's index as a side effect
-          "LC_ALL", "C");
 
   private final Path root;
 
@@ -37,6 +33,13 @@ public final class GitRepo {
       throw SizebotException.invalidInput(dir + " is not a directory");
     }
     ExternalCommand.Outcome top = run(dir, LOCAL, "rev-parse", "--show-toplevel");
+    if (top.stderr().contains("dubious ownership")) {
+      throw SizebotException.environment(
+          "git refuses "
+              + dir
+              + " because another user owns it: run sizebot from the repository's top directory"
+              + " or add it with 'git config --global --add safe.directory <dir>'");
+    }
     if (!top.ok()) {
       throw SizebotException.invalidInput(
           dir + " is not inside a git repository (" + top.lastErrorLine() + ")");
@@ -124,7 +127,7 @@ public final class GitRepo {
    */
   public Worktree checkout(String commit, RunResources run) {
     Path dir = run.createTempDir("sizebot-wt-");
-    run.onClose("git worktree " + dir, () -> removeWorktree(dir));
+    run.register("git worktree " + dir, () -> removeWorktree(dir));
     ExternalCommand.Outcome added =
         git(NETWORK, "worktree", "add", "--detach", "--quiet", dir.toString(), commit);
     if (!added.ok()) {
@@ -202,6 +205,22 @@ public final class GitRepo {
   private static ExternalCommand.Outcome run(Path dir, Duration timeout, String... args) {
     List<String> command = new ArrayList<>(List.of("git"));
     command.addAll(List.of(args));
-    return ExternalCommand.run(command, dir, ENV, timeout);
+    return ExternalCommand.run(command, dir, environment(dir), timeout);
+  }
+
+  private static Map<String, String> environment(Path dir) {
+    Map<String, String> env = new HashMap<>();
+    env.put("GIT_TERMINAL_PROMPT", "0"); // never wait for a password on a terminal
+    env.put("GIT_OPTIONAL_LOCKS", "0"); // never refresh the user's index as a side effect
+    env.put("LC_ALL", "C"); // messages we quote stay in one language
+    // Command-scope config (git >= 2.31). The user named this repository, so trust it even when
+    // another uid owns it (a workspace mounted into the action's container), and run none of its
+    // hooks in sizebot's own worktrees.
+    env.put("GIT_CONFIG_COUNT", "2");
+    env.put("GIT_CONFIG_KEY_0", "safe.directory");
+    env.put("GIT_CONFIG_VALUE_0", dir.toAbsolutePath().normalize().toString());
+    env.put("GIT_CONFIG_KEY_1", "core.hooksPath");
+    env.put("GIT_CONFIG_VALUE_1", "/dev/null");
+    return env;
   }
 }

@@ -86,48 +86,55 @@ public final class RunResources implements AutoCloseable {
     return repository + ":" + runId + "-" + TAG_UNSAFE.matcher(side).replaceAll("_");
   }
 
-  public synchronized void trackImage(String ref) {
+  public void trackImage(String ref) {
     docker.ifPresent(
         client ->
-            undo.push(
-                new Undo(
-                    "image " + ref,
-                    () -> client.removeImageCmd(ref).withForce(true).withNoPrune(false).exec())));
+            register(
+                "image " + ref,
+                () -> client.removeImageCmd(ref).withForce(true).withNoPrune(false).exec()));
   }
 
-  public synchronized void trackContainer(String id) {
+  public void trackContainer(String id) {
     docker.ifPresent(
         client ->
-            undo.push(
-                new Undo(
-                    "container " + id,
-                    () ->
-                        client
-                            .removeContainerCmd(id)
-                            .withForce(true)
-                            .withRemoveVolumes(true)
-                            .exec())));
-  }
-
-  /** Registers an undo step for something this package created (e.g. a git worktree). */
-  synchronized void onClose(String what, Runnable action) {
-    undo.push(new Undo(what, action));
+            register(
+                "container " + id,
+                () ->
+                    client.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec()));
   }
 
   /** A new temp directory, deleted (recursively) at the end. */
-  public synchronized Path createTempDir(String prefix) {
+  public Path createTempDir(String prefix) {
+    Path dir;
     try {
-      Path dir = Files.createTempDirectory(prefix);
-      undo.push(new Undo("directory " + dir, () -> deleteTree(dir)));
-      return dir;
+      dir = Files.createTempDirectory(prefix);
     } catch (IOException e) {
       throw SizebotException.environment(
           "cannot create a temp directory: " + e.getMessage() + "; check TMPDIR and free space", e);
     }
+    register("directory " + dir, () -> deleteTree(dir));
+    return dir;
+  }
+
+  /**
+   * Registers an undo step for something just created. After {@link #close} (Ctrl-C while the run
+   * went on) the step runs at once and the run stops: nothing may outlive the cleanup.
+   */
+  synchronized void register(String what, Runnable action) {
+    if (closed.get()) {
+      if (!keep) {
+        attempt(what, action);
+      }
+      throw SizebotException.environment("interrupted: sizebot is shutting down");
+    }
+    undo.push(new Undo(what, action));
   }
 
   void trackProcess(Process process) {
     live.add(process);
+    if (closed.get()) {
+      process.destroyForcibly();
+    }
   }
 
   void untrackProcess(Process process) {

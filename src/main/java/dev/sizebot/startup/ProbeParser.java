@@ -1,6 +1,7 @@
 package dev.sizebot.startup;
 
 import dev.sizebot.common.SizebotException;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -51,7 +52,7 @@ final class ProbeParser {
     if (!url.matches()) {
       throw new IllegalArgumentException("unknown form");
     }
-    return parseUrl(url.group(1).toLowerCase(java.util.Locale.ROOT), url);
+    return parseUrl(url.group(1).toLowerCase(Locale.ROOT), url);
   }
 
   private static ProbeSpec parseUrl(String scheme, Matcher url) {

@@ -2,6 +2,7 @@ package dev.sizebot.startup;
 
 import dev.sizebot.common.ByteSize;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,7 +59,7 @@ public record StartupResult(
 
   /** Every run in order: the samples, then the failure if there was one. */
   public List<RunOutcome> runs() {
-    java.util.ArrayList<RunOutcome> runs = new java.util.ArrayList<>(samples);
+    ArrayList<RunOutcome> runs = new ArrayList<>(samples);
     failure.ifPresent(runs::add);
     return List.copyOf(runs);
   }

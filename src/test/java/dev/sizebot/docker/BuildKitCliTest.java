@@ -30,9 +30,9 @@ class BuildKitCliTest {
             + "if [ \"$1\" = buildx ]; then exit "
             + (buildx ? 0 : 1)
             + "; fi\n"
-            + "if [ \"$1\" = version ]; then echo "
+            + "if [ \"$1\" = --version ]; then echo 'Docker version "
             + version
-            + "; exit 1; fi\n"
+            + ", build 297e128'; exit 0; fi\n"
             + "exit 2\n");
     Files.setPosixFilePermissions(docker, PosixFilePermissions.fromString("rwxr-xr-x"));
     return docker;
@@ -106,7 +106,7 @@ class BuildKitCliTest {
   @Test
   void buildxBuildsLoadIntoTheEngineAndTheBuiltInBuilderDoesNot() {
     BuildRequest request =
-        BuildRequest.of(Path.of("/ctx"), Path.of("Dockerfile"))
+        BuildRequest.of(Path.of("/ctx"))
             .withTarget("runtime")
             .withPlatform("linux/amd64")
             .withBuildArgs(Map.of("V", "1"))

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class BuilderTest {
   private static final String PREFIX =
@@ -46,7 +48,7 @@ class BuilderTest {
 
   private BuildRequest request(String dockerfile) throws IOException {
     Path context = BuildFixture.context(tmp, dockerfile);
-    return BuildRequest.of(context, Path.of("Dockerfile")).withLabels(BuildFixture.TEST_LABELS);
+    return BuildRequest.of(context).withLabels(BuildFixture.TEST_LABELS);
   }
 
   @Test
@@ -103,10 +105,31 @@ class BuilderTest {
     assertThat(log).noneMatch(line -> line.contains("never"));
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "a COPY of a missing file in a named stage|FROM scratch AS tools\\nCOPY busybox /bin/busybox"
+            + "\\nFROM scratch\\nCOPY --from=tools /bin/busybox /bin/busybox"
+            + "\\nCOPY missing.txt /missing.txt\\n|5",
+        "an unknown instruction|FROM scratch\\nCOPY busybox /bin/busybox\\nBOGUS x\\n|3",
+        "an exec-form RUN|FROM scratch\\nCOPY busybox /bin/busybox\\nENV X=1"
+            + "\\nRUN [\"/bin/busybox\",  \"false\"]\\n|4",
+        "a RUN whose ARG BuildKit expanded|"
+            + "FROM scratch\\nCOPY busybox /bin/busybox\\nSHELL [\"/bin/busybox\", \"sh\", \"-c\"]"
+            + "\\nARG V=7\\nRUN echo $V && exit 4\\n|5",
+      })
+  void theFailingLineIsFoundFor(String what, String dockerfile, int line) throws IOException {
+    BuildResult result = builder.build(request(dockerfile.replace("\\n", "\n")), "head");
+
+    assertThat(result).isInstanceOf(BuildResult.Failed.class);
+    assertThat(((BuildResult.Failed) result).dockerfileLine()).hasValue(line);
+  }
+
   @Test
   void aMissingDockerfileIsOneLineOfInvalidInput() throws IOException {
     BuildRequest request =
-        BuildRequest.of(BuildFixture.context(tmp, PREFIX), Path.of("nope.Dockerfile"));
+        BuildRequest.of(BuildFixture.context(tmp, PREFIX), tmp.resolve("nope.Dockerfile"));
 
     assertThatThrownBy(() -> builder.build(request, "base"))
         .isInstanceOfSatisfying(
@@ -123,7 +146,7 @@ class BuilderTest {
     BuildRequest baseRequest = request(base);
     Files.writeString(tmp.resolve("Head.Dockerfile"), base + "RUN echo head > /head\n");
     BuildRequest headRequest =
-        BuildRequest.of(tmp, Path.of("Head.Dockerfile")).withLabels(BuildFixture.TEST_LABELS);
+        BuildRequest.of(tmp, tmp.resolve("Head.Dockerfile")).withLabels(BuildFixture.TEST_LABELS);
 
     BuildResult.Built baseBuilt = BuildFixture.built(builder.build(baseRequest, "base"));
     log.clear();

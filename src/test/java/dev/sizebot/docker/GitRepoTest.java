@@ -8,6 +8,9 @@ import dev.sizebot.common.SizebotException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +67,31 @@ class GitRepoTest {
     assertThat(fixture.git("status", "--porcelain")).isEqualTo(statusBefore);
     assertThat(fixture.git("rev-parse", "HEAD")).isEqualTo(headBefore);
     assertThat(fixture.root.resolve("app.txt")).hasContent("uncommitted edit");
+  }
+
+  @Test
+  void aRepositoryOwnedByAnotherUserIsReadAsTheUserNamedIt() throws Exception {
+    Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "needs root to chown");
+    Process chown = new ProcessBuilder("chown", "-R", "12345", fixture.root.toString()).start();
+    assertThat(chown.waitFor(30, TimeUnit.SECONDS) && chown.exitValue() == 0).isTrue();
+
+    assertThat(GitRepo.open(fixture.root).compare("main", "feature").mergeBase())
+        .isEqualTo(fixture.b);
+  }
+
+  @Test
+  void theUsersHooksDoNotRunInSizebotsWorktrees() throws IOException {
+    Path hook = fixture.root.resolve(".git/hooks/post-checkout");
+    Path marker = tmp.resolve("hook-ran");
+    Files.writeString(hook, "#!/bin/sh\ntouch " + marker + "\n");
+    Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwxr-xr-x"));
+    GitRepo repo = GitRepo.open(fixture.root);
+
+    try (RunResources run = RunResources.withoutEngine(false)) {
+      repo.checkout(fixture.e, run);
+    }
+
+    assertThat(marker).doesNotExist();
   }
 
   @Test

@@ -19,8 +19,7 @@ class PullRequestBuildTest {
     GitFixture fixture = GitFixture.create(tmp.resolve("repo"));
     String statusBefore = fixture.git("status", "--porcelain");
     List<String> log = new ArrayList<>();
-    BuildRequest request =
-        BuildRequest.of(fixture.root, Path.of("Dockerfile")).withLabels(BuildFixture.TEST_LABELS);
+    BuildRequest request = BuildRequest.of(fixture.root).withLabels(BuildFixture.TEST_LABELS);
     RunResources leftBehind;
 
     try (DockerEngine engine = DockerEngine.connect();

@@ -3,6 +3,8 @@ package dev.sizebot.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sizebot.common.ExitCode;
+import dev.sizebot.common.SizebotException;
 import dev.sizebot.testing.Engine;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,10 +23,10 @@ class RunResourcesTest {
   @TempDir Path tmp;
   private DockerEngine engine;
 
-  @BeforeEach
-  void connect() {
+  private DockerEngine connect() {
     Engine.require();
     engine = DockerEngine.connect();
+    return engine;
   }
 
   @AfterEach
@@ -37,9 +38,7 @@ class RunResourcesTest {
 
   private String buildImage(RunResources run) throws IOException {
     BuildRequest request =
-        BuildRequest.of(
-                BuildFixture.context(tmp, "FROM scratch\nCOPY busybox /bin/busybox\n"),
-                Path.of("Dockerfile"))
+        BuildRequest.of(BuildFixture.context(tmp, "FROM scratch\nCOPY busybox /bin/busybox\n"))
             .withLabels(BuildFixture.TEST_LABELS);
     BuildResult built = new Builder(BuildFixture.cli(), run, line -> {}).build(request, "img");
     return BuildFixture.built(built).tag();
@@ -57,7 +56,7 @@ class RunResourcesTest {
 
   @Test
   void imagesContainersAndTempDirsOfTheRunAreRemovedOnClose() throws IOException {
-    RunResources run = RunResources.start(engine, BuildFixture.REPOSITORY, false);
+    RunResources run = RunResources.start(connect(), BuildFixture.REPOSITORY, false);
     String image = buildImage(run);
     String container = createContainer(image, run.ownerLabel());
     run.trackContainer(container);
@@ -73,6 +72,7 @@ class RunResourcesTest {
 
   @Test
   void aFailureInsideTheRunStillCleansUp() {
+    DockerEngine engine = connect();
     RunResources[] runs = new RunResources[1];
     assertThatThrownBy(
             () -> {
@@ -88,7 +88,7 @@ class RunResourcesTest {
 
   @Test
   void anUntrackedButLabelledContainerIsSweptByItsLabel() throws IOException {
-    RunResources run = RunResources.start(engine, BuildFixture.REPOSITORY, false);
+    RunResources run = RunResources.start(connect(), BuildFixture.REPOSITORY, false);
     String container = createContainer(buildImage(run), run.ownerLabel());
 
     run.close();
@@ -99,7 +99,7 @@ class RunResourcesTest {
 
   @Test
   void keepLeavesEverythingInPlaceAndListsIt() throws IOException {
-    RunResources run = RunResources.start(engine, BuildFixture.REPOSITORY, true);
+    RunResources run = RunResources.start(connect(), BuildFixture.REPOSITORY, true);
     String image = buildImage(run);
     try {
       run.close();
@@ -113,10 +113,28 @@ class RunResourcesTest {
   }
 
   @Test
+  void whatIsCreatedAfterCloseIsUndoneAtOnceAndStopsTheRun() {
+    RunResources run = RunResources.withoutEngine(false);
+    run.close();
+    Path[] made = new Path[1];
+    String prefix = "sizebot-test-after-close-" + run.runId();
+
+    assertThatThrownBy(() -> made[0] = run.createTempDir(prefix))
+        .isInstanceOfSatisfying(
+            SizebotException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.ENVIRONMENT))
+        .hasMessage("interrupted: sizebot is shutting down");
+    assertThat(made[0]).isNull();
+    try (var leftovers = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      assertThat(leftovers.map(Path::toString)).noneMatch(p -> p.contains(prefix));
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
   void anInterruptedRunCleansUpInItsShutdownHook() throws Exception {
-    String image;
-    try (RunResources parent = RunResources.start(engine, BuildFixture.REPOSITORY, false)) {
-      image = buildImage(parent);
+    try (RunResources parent = RunResources.start(connect(), BuildFixture.REPOSITORY, false)) {
+      String image = buildImage(parent);
       Process child =
           new ProcessBuilder(
                   Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -129,10 +147,12 @@ class RunResourcesTest {
       BufferedReader out =
           new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
       List<String> created = List.of(out.readLine(), out.readLine(), out.readLine());
+      parent.trackContainer(created.get(1)); // should this test fail, nothing stays behind
       assertThat(Engine.docker("ps", "-aq", "--filter", "id=" + created.get(1)).strip())
           .isNotEmpty();
 
-      child.destroy(); // SIGTERM, as Ctrl-C's SIGINT: the JVM runs its shutdown hooks
+      // Ctrl-C: SIGINT, on which the JVM runs its shutdown hooks.
+      new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start().waitFor();
       assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
       assertThat(Path.of(created.get(2))).doesNotExist();

@@ -3,6 +3,7 @@ package dev.sizebot.startup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.sizebot.common.ByteSize;
 import dev.sizebot.common.SizebotException;
@@ -188,8 +189,7 @@ class StartupMeasurerTest {
     return result;
   }
 
-  private static void reply(com.sun.net.httpserver.HttpExchange exchange, int status)
-      throws IOException {
+  private static void reply(HttpExchange exchange, int status) throws IOException {
     exchange.sendResponseHeaders(status, -1);
     exchange.close();
   }

@@ -34,6 +34,7 @@ public final class TestLayer {
 
   private final String createdBy;
   private final List<Entry> entries = new ArrayList<>();
+  private byte[] rawTar;
   private TestCompression compression = TestCompression.NONE;
   private long uid;
 
@@ -44,6 +45,16 @@ public final class TestLayer {
   /** A layer made by the Dockerfile step {@code createdBy} (its history {@code created_by}). */
   public static TestLayer step(String createdBy) {
     return new TestLayer(createdBy);
+  }
+
+  /**
+   * A layer whose tar is given as is (e.g. a layer the real engine wrote), to re-pack it in another
+   * archive layout.
+   */
+  public static TestLayer ofTar(String createdBy, byte[] tar) {
+    TestLayer layer = new TestLayer(createdBy);
+    layer.rawTar = tar.clone();
+    return layer;
   }
 
   /** Owner of the entries added after this call (uid and gid alike); 0 by default. */
@@ -120,6 +131,9 @@ public final class TestLayer {
 
   /** The uncompressed layer tar (PAX for long names), ending with the two zero blocks. */
   public byte[] tar() {
+    if (rawTar != null) {
+      return rawTar.clone();
+    }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes, "UTF-8")) {
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);

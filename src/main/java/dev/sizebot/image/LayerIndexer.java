@@ -75,7 +75,13 @@ final class LayerIndexer {
         throw s;
       }
       throw SizebotException.invalidInput(
-          where + " is not a readable " + compression.label() + " layer: " + describe(e), e);
+          where
+              + " is not a readable "
+              + compression.label()
+              + " layer ("
+              + describe(e)
+              + "): the archive is truncated or corrupt, save it again",
+          e);
     }
   }
 

@@ -1,0 +1,135 @@
+package dev.sizebot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sizebot.image.testing.TestArchive;
+import dev.sizebot.image.testing.TestCompression;
+import dev.sizebot.image.testing.TestImage;
+import dev.sizebot.image.testing.TestLayer;
+import dev.sizebot.testing.Engine;
+import dev.sizebot.testing.Golden;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class InspectCommandTest {
+  @TempDir Path dir;
+
+  /** zstd layers: their compressed sizes are exact and do not depend on the platform's zlib. */
+  private Path archive() {
+    TestImage image =
+        TestImage.tagged("shop/api:2")
+            .layer(
+                TestLayer.step("/bin/sh -c #(nop) ADD file:01ab in / ")
+                    .dir("/bin")
+                    .file("/bin/tool", "#!/bin/sh\necho tool\n".repeat(40))
+                    .hardlink("/bin/tool2", "/bin/tool")
+                    .dir("/srv")
+                    .file("/srv/report.csv", "a,b,c\n".repeat(200))
+                    .compression(TestCompression.ZSTD))
+            .emptyStep("ENV MODE=prod")
+            .layer(
+                TestLayer.step(
+                        "RUN /bin/sh -c gen > /srv/report.csv && cp /bin/tool /srv/ # buildkit")
+                    .dir("/srv")
+                    .file("/srv/report.csv", "x,y\n".repeat(500))
+                    .file("/srv/tool", "#!/bin/sh\necho tool\n".repeat(40))
+                    .whiteout("/bin/tool")
+                    .compression(TestCompression.ZSTD));
+    return TestArchive.dockerSaveOci(image).writeTar(dir.resolve("api.tar"));
+  }
+
+  @Test
+  void markdownOfAnArchiveIsExact() {
+    MainTest.Result r = MainTest.run("inspect", archive().toString(), "--top", "3");
+
+    assertThat(r.err()).isEmpty();
+    assertThat(r.code()).isZero();
+    Golden.assertMatches("inspect-cli.md", r.out());
+  }
+
+  @Test
+  void jsonOfAnArchiveIsExact() {
+    MainTest.Result r = MainTest.run("inspect", archive().toString(), "--format", "json");
+
+    assertThat(r.err()).isEmpty();
+    assertThat(r.code()).isZero();
+    Golden.assertMatches("inspect-cli.json", r.out());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "/no/such/file.tar; '/no/such/file.tar' is neither an existing file or directory nor an"
+            + " image reference",
+        "Not A Ref!; 'Not A Ref!' is neither an existing file or directory nor an image reference",
+      })
+  void aTargetThatIsNeitherAPathNorARefIsOneLineAndExitTwo(String target, String message) {
+    MainTest.Result r = MainTest.run("inspect", target);
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().lines()).hasSize(1);
+    assertThat(r.err()).startsWith("sizebot: error: " + message);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = ';',
+      value = {"--top; -1; --top must be 0 or more", "--format; xml; Invalid value for option"})
+  void badOptionsAreOneLineAndExitTwo(String option, String value, String message) {
+    MainTest.Result r = MainTest.run("inspect", archive().toString(), option, value);
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().lines()).hasSize(1);
+    assertThat(r.err()).contains(message);
+  }
+
+  @Test
+  void aFileThatIsNoImageArchiveIsExitTwo() throws IOException {
+    Path notAnArchive = java.nio.file.Files.writeString(dir.resolve("notes.txt"), "hello");
+
+    MainTest.Result r = MainTest.run("inspect", notAnArchive.toString());
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().lines()).hasSize(1);
+  }
+
+  @Test
+  void anImageTheEngineDoesNotHaveIsExitTwo() {
+    Engine.require();
+
+    MainTest.Result r = MainTest.run("inspect", "sizebot-test-analysis-absent:nope");
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().lines()).hasSize(1);
+    assertThat(r.err()).contains("has no image sizebot-test-analysis-absent:nope");
+  }
+
+  @Test
+  void anUnreachableEngineIsExitThree() throws Exception {
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.sizebot.cli.Main",
+                "inspect",
+                "some/image:1"));
+    pb.environment().put("DOCKER_HOST", "unix://" + dir.resolve("no-engine.sock"));
+    pb.redirectErrorStream(true);
+    Process p = pb.start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(p.exitValue()).as(output).isEqualTo(3);
+    assertThat(output).contains("sizebot: error: no Docker engine answers at unix://");
+  }
+}

@@ -133,7 +133,7 @@ final class CompareCommand implements Callable<Integer> {
   }
 
   String platform() {
-    return platform.orElseGet(HostPlatform::get);
+    return platform.orElseGet(InspectCommand::hostPlatform);
   }
 
   private SideSpec side(String name, int position, Optional<String> ref, Optional<Path> file) {

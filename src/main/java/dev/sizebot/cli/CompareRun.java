@@ -9,6 +9,7 @@ import dev.sizebot.docker.BuildKitCli;
 import dev.sizebot.docker.Builder;
 import dev.sizebot.docker.DockerContainerRunner;
 import dev.sizebot.docker.DockerEngine;
+import dev.sizebot.docker.EngineImageSource;
 import dev.sizebot.docker.RunResources;
 import dev.sizebot.dockerfile.Dockerfile;
 import dev.sizebot.image.Image;
@@ -165,7 +166,8 @@ final class CompareRun {
                 options.target));
   }
 
-  // Engine images of both sides come from one save stream; archives are read on their own.
+  // Engine images of both sides come from ONE save stream (shared layers read once); archives are
+  // read on their own.
   private List<Image> read(List<LoadedSide> sides, Optional<DockerEngine> docker) {
     List<String> refs = new ArrayList<>();
     for (LoadedSide l : sides) {
@@ -176,7 +178,8 @@ final class CompareRun {
     List<Image> fromEngine =
         refs.isEmpty()
             ? List.of()
-            : EngineSave.read(docker.orElseThrow(), refs, options.platform());
+            : new EngineImageSource(docker.orElseThrow(), ReadLimits.DEFAULT)
+                .read(refs.stream().map(r -> ImageSelector.of(r, options.platform())).toList());
     List<Image> out = new ArrayList<>();
     int next = 0;
     for (LoadedSide l : sides) {

@@ -16,10 +16,12 @@ final class StepsSection {
   private StepsSection() {}
 
   static void render(StringBuilder md, List<StepChange> steps) {
-    List<StepChange> changed = steps.stream().filter(s -> s.match() != Match.UNCHANGED).toList();
+    List<StepChange> changed = steps.stream().filter(StepsSection::shown).toList();
+    List<StepChange> rebuilt =
+        steps.stream().filter(s -> s.match() == Match.CHANGED && s.delta() == 0).toList();
     md.append("### Changed steps\n\n");
     if (changed.isEmpty()) {
-      md.append("No step changed.\n\n");
+      md.append("No step changed its instruction or size.\n\n");
     } else {
       md.append("| step | instruction | line | base | head | Δ | compressed Δ | change |\n");
       md.append("|---:|---|---:|---:|---:|---:|---:|---|\n");
@@ -37,7 +39,18 @@ final class StepsSection {
       }
       md.append('\n');
     }
-    long unchanged = steps.size() - changed.size();
+    if (!rebuilt.isEmpty()) {
+      md.append(rebuilt.size())
+          .append(rebuilt.size() == 1 ? " step" : " steps")
+          .append(
+              " rebuilt with the same instruction and size (new layer digest, e.g. file times): ")
+          .append(
+              rebuilt.stream()
+                  .map(c -> Integer.toString(c.head().orElseThrow().index()))
+                  .collect(java.util.stream.Collectors.joining(", ")))
+          .append(".\n\n");
+    }
+    long unchanged = steps.stream().filter(s -> s.match() == Match.UNCHANGED).count();
     if (unchanged > 0) {
       long bytes =
           steps.stream()
@@ -50,6 +63,11 @@ final class StepsSection {
           .append(bytes(bytes))
           .append(").\n\n");
     }
+  }
+
+  // A rebuilt step of the same size is noise for a reviewer: counted below the table, not listed.
+  private static boolean shown(StepChange c) {
+    return c.match() != Match.UNCHANGED && !(c.match() == Match.CHANGED && c.delta() == 0);
   }
 
   // "3" for a step on both sides at the same index, "2→3" when it moved, "-" for a missing side.

@@ -110,4 +110,23 @@ class CompareReportTest {
     assertThat(CompareJson.render(failed))
         .contains("\"summary\" : \"head build failed at line 7 (RUN make), exit 1\"");
   }
+
+  @Test
+  void aStepRebuiltWithTheSameSizeIsCountedNotListed() {
+    var base = image().layer("COPY a /a", "a", "/a", 10).layer("RUN /bin/sh -c gen", "g1", "/g", 7);
+    var head = image().layer("COPY a /a", "a", "/a", 10).layer("RUN /bin/sh -c gen", "g2", "/g", 7);
+    ImageDiff diff = ImageDiff.compare(Side.of(base.build()), Side.of(head.build()), 10);
+    CompareReport r =
+        new CompareReport(
+            new Compared("base", "a", Optional.empty()),
+            new Compared("head", "b", Optional.empty()),
+            Optional.of(diff),
+            List.of());
+
+    assertThat(CompareMarkdown.render(r, 10))
+        .contains(
+            "### Changed steps\n\nNo step changed its instruction or size.\n\n"
+                + "1 step rebuilt with the same instruction and size (new layer digest, e.g. file"
+                + " times): 1.\n\n1 step unchanged");
+  }
 }

@@ -52,6 +52,12 @@ final class CompareRun {
     Optional<ProbeSpec> probe = options.startup.map(ProbeSpec::parse);
     LoadedSide b = given(base, "base");
     LoadedSide h = given(head, "head");
+    if (probe.isPresent()
+        && (base instanceof SideSpec.Archive || head instanceof SideSpec.Archive)) {
+      throw SizebotException.invalidInput(
+          "--startup runs images in the engine: compare engine images or builds, or"
+              + " 'docker load' the archives first");
+    }
     boolean engine = needsEngine(base) || needsEngine(head) || probe.isPresent();
     if (!engine) {
       return finish(b, h, Optional.empty(), Optional.empty());
@@ -59,14 +65,6 @@ final class CompareRun {
     try (DockerEngine docker = DockerEngine.connect();
         RunResources run = RunResources.start(docker, "sizebot", options.keep)) {
       try {
-        if (base instanceof SideSpec.Archive || head instanceof SideSpec.Archive) {
-          probe.ifPresent(
-              p -> {
-                throw SizebotException.invalidInput(
-                    "--startup runs images in the engine: compare engine images or builds, or"
-                        + " 'docker load' the archives first");
-              });
-        }
         LoadedSide[] built = {b, h};
         if (isBuild(base) || isBuild(head)) {
           Builder builder =

@@ -115,4 +115,55 @@ class CompareArchivesTest {
             "sizebot: error: head 'no/such/FILE.tar' is neither an existing archive/directory nor"
                 + " an image reference: check the path or the name\n");
   }
+
+  @Test
+  void aRefAndADockerfileForTheSameSideExcludeEachOther() {
+    MainTest.Result r =
+        MainTest.run("compare", HEAD, "--base-ref", "main", "--base-dockerfile", "Dockerfile");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err())
+        .isEqualTo(
+            "sizebot: error: --base-ref and --base-dockerfile exclude each other: pick one\n");
+  }
+
+  @Test
+  void startupNeedsEngineImagesNotArchives() {
+    MainTest.Result r = MainTest.run("compare", BASE, HEAD, "--startup", "exit");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err())
+        .isEqualTo(
+            "sizebot: error: --startup runs images in the engine: compare engine images or"
+                + " builds, or 'docker load' the archives first\n");
+  }
+
+  @Test
+  void aBadProbeIsInvalidInput() {
+    MainTest.Result r = MainTest.run("compare", BASE, HEAD, "--startup", "bogus");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().lines()).hasSize(1);
+    assertThat(r.err()).startsWith("sizebot: error: ");
+  }
+
+  @Test
+  void aDockerfileGivenWithArchivesNamesTheBuildsStepsAndLines() throws Exception {
+    Path dockerfile = DIR.resolve("app.Dockerfile");
+    Files.writeString(
+        dockerfile, "FROM scratch\nCOPY rootfs /\nENV APP=1\nRUN fetch data\nRUN make\n");
+    JsonNode json =
+        new ObjectMapper()
+            .readTree(
+                MainTest.run(
+                        "compare",
+                        BASE,
+                        HEAD,
+                        "--dockerfile",
+                        dockerfile.toString(),
+                        "--format",
+                        "json")
+                    .out());
+    assertThat(json.at("/drift/known").asBoolean()).isTrue();
+    assertThat(json.at("/drift/drifted").asBoolean()).isFalse();
+    assertThat(json.at("/steps/2/head/line").asInt()).isEqualTo(4);
+    assertThat(json.at("/steps/3/head/line").asInt()).isEqualTo(5);
+  }
 }

@@ -1,0 +1,49 @@
+package dev.sizebot.rules;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Text edits inside a RUN script that keep the author's formatting: add a flag to every command of
+ * one kind that lacks it. A command is the text from its program name up to the next {@code &},
+ * {@code |} or {@code ;}.
+ */
+final class ScriptEdit {
+  private ScriptEdit() {}
+
+  /**
+   * Inserts {@code flag} right after {@code subcommand} in every command run by {@code program} (a
+   * regex alternative like {@code apt-get|apt}) that has the subcommand and lacks the flag.
+   */
+  static String addFlag(String script, String program, String subcommand, String flag) {
+    return addFlagUnless(script, program, subcommand, flag, Pattern.quote(flag));
+  }
+
+  /** As {@link #addFlag}, but skips commands matching {@code satisfied} (a regex). */
+  static String addFlagUnless(
+      String script, String program, String subcommand, String flag, String satisfied) {
+    Pattern command =
+        Pattern.compile("(?<![\\w./-])(?:[\\w./-]*/)?(?:" + program + ")(?![\\w.-])[^&|;]*");
+    Pattern sub = Pattern.compile("(?<![\\w-])(?:" + subcommand + ")(?![\\w-])");
+    Pattern done = Pattern.compile("(?<![\\w-])(?:" + satisfied + ")(?![\\w-])");
+    Matcher m = command.matcher(script);
+    StringBuilder out = new StringBuilder();
+    int last = 0;
+    while (m.find()) {
+      String segment = m.group();
+      Matcher s = sub.matcher(segment);
+      if (!s.find() || done.matcher(segment).find()) {
+        continue;
+      }
+      out.append(script, last, m.start());
+      out.append(segment, 0, s.end()).append(' ').append(flag).append(segment.substring(s.end()));
+      last = m.end();
+    }
+    return out.append(script.substring(last)).toString();
+  }
+
+  /** Removes every standalone occurrence of {@code word} (and the blank before it). */
+  static String removeWord(String script, String word) {
+    return script.replaceAll("[ \\t]+" + Pattern.quote(word) + "(?![\\w=-])", "");
+  }
+}

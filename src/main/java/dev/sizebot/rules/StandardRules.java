@@ -7,6 +7,21 @@ final class StandardRules {
   private StandardRules() {}
 
   static List<Rule> all() {
-    return List.of(new AptNoInstallRecommends(), new AptListsLeft());
+    return List.of(
+        new AptNoInstallRecommends(),
+        new AptListsLeft(),
+        new ApkCacheLeft(),
+        new RpmCacheLeft(),
+        new PipCacheLeft(),
+        new UvCacheLeft(),
+        new PythonDevDependencies(),
+        new NpmDevDependencies(),
+        new NodeCacheLeft(),
+        new SlimBaseImage(),
+        new ContextNotIgnored(),
+        new AptUpdateAlone(),
+        new CopyBeforeInstall(),
+        new UnpinnedBaseImage(),
+        new RootUser());
   }
 }

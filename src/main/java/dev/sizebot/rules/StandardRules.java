@@ -20,6 +20,7 @@ final class StandardRules {
         new DeletedInLaterLayer(),
         new ChownAfterCopy(),
         new SplitRuns(),
+        new ToolchainInFinalImage(),
         new SlimBaseImage(),
         new UseraddLastlog(),
         new ContextNotIgnored(),

@@ -42,6 +42,29 @@ final class ScriptEdit {
     return out.append(script.substring(last)).toString();
   }
 
+  /** Replaces the standalone word {@code word} inside commands run by {@code program}. */
+  static String replaceWord(String script, String program, String word, String replacement) {
+    Pattern command =
+        Pattern.compile("(?<![\\w./-])(?:[\\w./-]*/)?(?:" + program + ")(?![\\w.-])[^&|;]*");
+    Pattern token = Pattern.compile("(?<=\\s)" + Pattern.quote(word) + "(?=\\s|$)");
+    Matcher m = command.matcher(script);
+    StringBuilder out = new StringBuilder();
+    int last = 0;
+    while (m.find()) {
+      out.append(script, last, m.start());
+      // Skip the program name itself ("pip install pip" pins the second word only).
+      String segment = m.group();
+      int name = segment.indexOf(' ') < 0 ? segment.length() : segment.indexOf(' ');
+      out.append(segment, 0, name)
+          .append(
+              token
+                  .matcher(segment.substring(name))
+                  .replaceAll(Matcher.quoteReplacement(replacement)));
+      last = m.end();
+    }
+    return out.append(script.substring(last)).toString();
+  }
+
   /** Removes every standalone occurrence of {@code word} (and the blank before it). */
   static String removeWord(String script, String word) {
     return script.replaceAll("[ \\t]+" + Pattern.quote(word) + "(?![\\w=-])", "");

@@ -26,7 +26,10 @@ final class StandardRules {
         new ContextNotIgnored(),
         new AptUpdateAlone(),
         new CopyBeforeInstall(),
+        new CacheMountSuggested(),
         new UnpinnedBaseImage(),
-        new RootUser());
+        new RootUser(),
+        new UnpinnedBuildTool(),
+        new ShellStateOnly());
   }
 }

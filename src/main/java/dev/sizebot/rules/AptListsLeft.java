@@ -24,7 +24,9 @@ final class AptListsLeft implements Rule {
     List<Finding> findings = new ArrayList<>();
     for (StageRun run : StageRun.shipping(input.dockerfile())) {
       boolean updates = run.run().commands().stream().anyMatch(Apt::isUpdate);
-      if (!updates || run.removes(Apt.LISTS) || run.mountCovers(Apt.LISTS)) {
+      // An update without an install is SB201's finding; its fix moves the update here.
+      boolean installs = run.run().commands().stream().anyMatch(Apt::isInstall);
+      if (!updates || !installs || run.removes(Apt.LISTS) || run.mountCovers(Apt.LISTS)) {
         continue;
       }
       Finding finding =

@@ -27,6 +27,35 @@ class LintRenderersTest {
     LintGolden.assertMatches("sample.sarif", Sarif.render(LintSamples.sample(), "0.0.0-test"));
   }
 
+  private static dev.sizebot.rules.LintResult lintedFixture() throws Exception {
+    String text =
+        java.nio.file.Files.readString(
+            java.nio.file.Path.of(
+                "src/test/resources/dev/sizebot/report/lint/python-app.Dockerfile"));
+    dev.sizebot.rules.LintInput input =
+        dev.sizebot.rules.LintInput.of(
+                dev.sizebot.dockerfile.Dockerfile.parse(text, "python-app.Dockerfile"))
+            .withDockerignore(".git\n")
+            .withContextEntries(java.util.Set.of(".git", ".venv", "requirements.txt", "app"));
+    return dev.sizebot.rules.RuleSet.standard()
+        .lint(input, "docker/python-app.Dockerfile", java.util.Set.of());
+  }
+
+  @Test
+  void aRealLintRendersToItsGoldenMarkdown() throws Exception {
+    LintGolden.assertMatches("python-app.md", LintMarkdown.render(lintedFixture()));
+  }
+
+  @Test
+  void aRealLintRendersToItsGoldenJson() throws Exception {
+    LintGolden.assertMatches("python-app.json", LintJson.render(lintedFixture()));
+  }
+
+  @Test
+  void aRealLintRendersToItsGoldenSarif() throws Exception {
+    LintGolden.assertMatches("python-app.sarif", Sarif.render(lintedFixture(), "0.0.0-test"));
+  }
+
   @Test
   void markdownEscapesTextFromTheDockerfile() {
     String md = LintMarkdown.render(LintSamples.sample());

@@ -3,6 +3,7 @@ package dev.sizebot.rules;
 import dev.sizebot.dockerfile.ShellCommand;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** SB101: {@code apt-get install} without {@code --no-install-recommends}. */
 final class AptNoInstallRecommends implements Rule {
@@ -14,6 +15,9 @@ final class AptNoInstallRecommends implements Rule {
           "Without --no-install-recommends apt also installs every 'Recommends' package, often"
               + " tens of megabytes the program never uses.",
           List.of("DL3015"));
+
+  private static final Pattern NO_RECOMMENDS =
+      Pattern.compile("(?i).*Install-Recommends=(false|0)");
 
   @Override
   public RuleInfo info() {
@@ -55,6 +59,6 @@ final class AptNoInstallRecommends implements Rule {
     return Apt.isApt(c)
         && c.arguments().contains("install")
         && !c.hasArgument("--no-install-recommends")
-        && c.arguments().stream().noneMatch(a -> a.matches("(?i).*Install-Recommends=(false|0)"));
+        && c.arguments().stream().noneMatch(a -> NO_RECOMMENDS.matcher(a).matches());
   }
 }

@@ -2,12 +2,16 @@ package dev.sizebot.rules;
 
 import dev.sizebot.dockerfile.ShellCommand;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** How Python tools show up in RUN commands. */
 final class Python {
   static final String PIP_PROGRAMS = "pip[0-9.]*";
   static final String PIP_CACHE = "/root/.cache/pip";
   static final String UV_CACHE = "/root/.cache/uv";
+
+  private static final Pattern PIP = Pattern.compile("pip[0-9.]*");
+  private static final Pattern PYTHON = Pattern.compile("python[0-9.]*");
 
   private Python() {}
 
@@ -19,11 +23,11 @@ final class Python {
   /** The arguments after {@code pip}, or empty when the command is not pip. */
   static List<String> pipArguments(ShellCommand c) {
     String program = c.program().map(Python::baseName).orElse("");
-    if (program.matches("pip[0-9.]*")) {
+    if (PIP.matcher(program).matches()) {
       return c.arguments();
     }
     List<String> args = c.arguments();
-    if (program.matches("python[0-9.]*")
+    if (PYTHON.matcher(program).matches()
         && args.size() >= 2
         && args.get(0).equals("-m")
         && args.get(1).equals("pip")) {

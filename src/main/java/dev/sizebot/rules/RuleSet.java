@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /** The rule registry, and linting with the config ignore list and inline ignore comments. */
 public final class RuleSet {
   private final List<Rule> rules;
+  private final Set<String> known;
 
   public RuleSet(List<Rule> rules) {
     this.rules = List.copyOf(rules);
@@ -20,11 +20,16 @@ public final class RuleSet {
         throw new IllegalArgumentException("duplicate rule id " + rule.info().id());
       }
     }
+    this.known = Set.copyOf(ids);
   }
 
   /** Every rule sizebot ships, in id order. */
   public static RuleSet standard() {
     return new RuleSet(StandardRules.all());
+  }
+
+  public List<Rule> rules() {
+    return rules;
   }
 
   public List<RuleInfo> infos() {
@@ -60,7 +65,9 @@ public final class RuleSet {
   }
 
   private void requireKnown(Set<String> ids) {
-    Set<String> known = rules.stream().map(r -> r.info().id()).collect(Collectors.toSet());
+    if (known.containsAll(ids)) {
+      return;
+    }
     Set<String> unknown = new TreeSet<>(ids);
     unknown.removeAll(known);
     if (!unknown.isEmpty()) {

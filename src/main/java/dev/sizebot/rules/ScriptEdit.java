@@ -1,5 +1,7 @@
 package dev.sizebot.rules;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,7 +11,14 @@ import java.util.regex.Pattern;
  * {@code |} or {@code ;}.
  */
 final class ScriptEdit {
+  private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
+
   private ScriptEdit() {}
+
+  // Fixes are built for every finding; the few distinct patterns compile once.
+  private static Pattern cached(String regex) {
+    return PATTERNS.computeIfAbsent(regex, Pattern::compile);
+  }
 
   /**
    * Inserts {@code flag} right after {@code subcommand} in every command run by {@code program} (a
@@ -22,10 +31,9 @@ final class ScriptEdit {
   /** As {@link #addFlag}, but skips commands matching {@code satisfied} (a regex). */
   static String addFlagUnless(
       String script, String program, String subcommand, String flag, String satisfied) {
-    Pattern command =
-        Pattern.compile("(?<![\\w./-])(?:[\\w./-]*/)?(?:" + program + ")(?![\\w.-])[^&|;]*");
-    Pattern sub = Pattern.compile("(?<![\\w-])(?:" + subcommand + ")(?![\\w-])");
-    Pattern done = Pattern.compile("(?<![\\w-])(?:" + satisfied + ")(?![\\w-])");
+    Pattern command = cached("(?<![\\w./-])(?:[\\w./-]*/)?(?:" + program + ")(?![\\w.-])[^&|;]*");
+    Pattern sub = cached("(?<![\\w-])(?:" + subcommand + ")(?![\\w-])");
+    Pattern done = cached("(?<![\\w-])(?:" + satisfied + ")(?![\\w-])");
     Matcher m = command.matcher(script);
     StringBuilder out = new StringBuilder();
     int last = 0;
@@ -44,9 +52,8 @@ final class ScriptEdit {
 
   /** Replaces the standalone word {@code word} inside commands run by {@code program}. */
   static String replaceWord(String script, String program, String word, String replacement) {
-    Pattern command =
-        Pattern.compile("(?<![\\w./-])(?:[\\w./-]*/)?(?:" + program + ")(?![\\w.-])[^&|;]*");
-    Pattern token = Pattern.compile("(?<=\\s)" + Pattern.quote(word) + "(?=\\s|$)");
+    Pattern command = cached("(?<![\\w./-])(?:[\\w./-]*/)?(?:" + program + ")(?![\\w.-])[^&|;]*");
+    Pattern token = cached("(?<=\\s)" + Pattern.quote(word) + "(?=\\s|$)");
     Matcher m = command.matcher(script);
     StringBuilder out = new StringBuilder();
     int last = 0;

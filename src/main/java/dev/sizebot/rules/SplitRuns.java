@@ -66,9 +66,16 @@ final class SplitRuns implements Rule {
   }
 
   private static boolean adjacent(StageRun a, StageRun b) {
-    return a.stage() == b.stage()
-        && a.stage().instructions().indexOf(b.run())
-            == a.stage().instructions().indexOf(a.run()) + 1;
+    if (a.stage() != b.stage()) {
+      return false;
+    }
+    List<dev.sizebot.dockerfile.Instruction> all = a.stage().instructions();
+    for (int i = 0; i + 1 < all.size(); i++) {
+      if (all.get(i) == a.run()) {
+        return all.get(i + 1) == b.run(); // identity: records compare deeply
+      }
+    }
+    return false;
   }
 
   /** The file a RUN downloads with curl -o/-O or wget, when it names one. */

@@ -35,7 +35,11 @@ final class ContextNotIgnored implements Rule {
     List<String> missing =
         ENTRIES.stream()
             .filter(e -> !ignore.excludes(e))
-            .filter(e -> input.contextEntries().map(c -> c.contains(e)).orElse(true))
+            // With a .dockerignore, only what the context holds matters; without one, all.
+            .filter(
+                e ->
+                    input.dockerignore().isEmpty()
+                        || input.contextEntries().map(c -> c.contains(e)).orElse(true))
             .toList();
     if (missing.isEmpty()) {
       return List.of();

@@ -36,6 +36,18 @@ final class NpmDevDependencies implements Rule {
       Finding finding =
           INFO.at(run.lines(), "npm at line " + run.line() + " installs devDependencies");
       boolean builds = run.run().commands().stream().anyMatch(NpmDevDependencies::builds);
+      if (!builds && buildsLater(runs.subList(i + 1, runs.size()), run)) {
+        // A later RUN builds with the dev tools: omitting them breaks it, and pruning there
+        // would leave them in this layer. The fix is a build stage; no exact patch.
+        findings.add(
+            INFO.at(
+                run.lines(),
+                "npm at line "
+                    + run.line()
+                    + " installs devDependencies that a later RUN builds with; build in a separate stage"
+                    + " and install with --omit=dev in the runtime stage"));
+        continue;
+      }
       findings.add(
           run.text()
               .map(
@@ -61,6 +73,12 @@ final class NpmDevDependencies implements Rule {
               .orElse(finding));
     }
     return findings;
+  }
+
+  private static boolean buildsLater(List<StageRun> later, StageRun run) {
+    return later.stream()
+        .filter(r -> r.stage() == run.stage())
+        .anyMatch(r -> r.run().commands().stream().anyMatch(NpmDevDependencies::builds));
   }
 
   private static boolean builds(ShellCommand c) {

@@ -53,6 +53,14 @@ class ContextNotIgnoredTest {
   }
 
   @Test
+  void withoutADockerignoreAllEntriesAreProposedWhateverTheContextHolds() {
+    LintInput input = COPY_ALL.withContextEntries(Set.of("main.go", "go.mod"));
+    Finding f = new ContextNotIgnored().check(input).get(0);
+    assertThat(((Fix.Snippet) f.fix().orElseThrow()).text())
+        .isEqualTo(".git\n.venv\nnode_modules\n**/__pycache__\n");
+  }
+
+  @Test
   void copiesOfNamedFilesNeedNoDockerignore() {
     LintInput input = LintInput.of(parse(lines("FROM python:3.12", "COPY app.py /app/")));
     assertThat(new ContextNotIgnored().check(input)).isEmpty();

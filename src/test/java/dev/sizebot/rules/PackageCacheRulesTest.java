@@ -158,6 +158,17 @@ class PackageCacheRulesTest {
                 "    && npm prune --omit=dev"));
   }
 
+  @Test
+  void aBuildInALaterRunGetsAdviceButNoPatchThatWouldBreakIt() {
+    String text = lines("FROM node:22-slim", "RUN npm install", "RUN npm run build");
+    Finding f = findings(new NpmDevDependencies(), text).get(0);
+    assertThat(f.message())
+        .isEqualTo(
+            "npm at line 2 installs devDependencies that a later RUN builds with; build in"
+                + " a separate stage and install with --omit=dev in the runtime stage");
+    assertThat(f.fix()).isEmpty();
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {

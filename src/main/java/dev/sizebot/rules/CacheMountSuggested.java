@@ -24,27 +24,31 @@ final class CacheMountSuggested implements Rule {
               + " (use it instead of --no-cache-dir / --no-cache).",
           List.of());
 
-  /** A tool, how to recognise its install, its cache directory and the opt-out flag to drop. */
-  private record Tool(String name, Predicate<ShellCommand> installs, String cache, String optOut) {}
+  /**
+   * A tool, how to recognise its install, its cache directories (a mount of any one counts; the fix
+   * mounts the first) and the opt-out flag to drop.
+   */
+  private record Tool(
+      String name, Predicate<ShellCommand> installs, List<String> caches, String optOut) {}
 
   private static final List<Tool> TOOLS =
       List.of(
-          new Tool("pip", c -> Python.isPipInstall(c), Python.PIP_CACHE, "--no-cache-dir"),
+          new Tool("pip", c -> Python.isPipInstall(c), List.of(Python.PIP_CACHE), "--no-cache-dir"),
           new Tool(
               "uv",
               c -> Python.isUv(c, "sync") || Python.isUv(c, "pip install"),
-              Python.UV_CACHE,
+              List.of(Python.UV_CACHE),
               "--no-cache"),
-          new Tool("npm", NodeJs::isNpmProjectInstall, NodeJs.NPM_CACHE, ""),
+          new Tool("npm", NodeJs::isNpmProjectInstall, List.of(NodeJs.NPM_CACHE), ""),
           new Tool(
               "go",
               c ->
                   c.isProgram("go")
                       && !c.arguments().isEmpty()
                       && List.of("build", "install", "mod").contains(c.arguments().get(0)),
-              "/root/.cache/go-build",
+              List.of("/go/pkg/mod", "/root/.cache/go-build"),
               ""),
-          new Tool("maven", c -> c.isProgram("mvn"), "/root/.m2", ""));
+          new Tool("maven", c -> c.isProgram("mvn"), List.of("/root/.m2"), ""));
 
   @Override
   public RuleInfo info() {
@@ -64,8 +68,8 @@ final class CacheMountSuggested implements Rule {
         boolean cleaned =
             run.commandsOf(tool.name()).stream()
                 .anyMatch(c -> c.arguments().contains("cache") && c.arguments().contains("clean"));
-        if (used && !cleaned && !run.mountCovers(tool.cache())) {
-          missing.put(tool.cache(), tool);
+        if (used && !cleaned && tool.caches().stream().noneMatch(run::mountCovers)) {
+          missing.put(tool.caches().get(0), tool);
         }
       }
       if (missing.isEmpty()) {

@@ -39,10 +39,19 @@ class HygieneRulesTest {
         "FROM python:3.12-slim\nRUN pip install -r requirements.txt",
         "# syntax=docker/dockerfile:1\nFROM python:3.12\n"
             + "RUN --mount=type=cache,target=/root/.cache/pip pip install -r r.txt",
-        "# syntax=docker/dockerfile:1\nFROM node:22\nRUN npm ci && npm cache clean --force"
+        "# syntax=docker/dockerfile:1\nFROM node:22\nRUN npm ci && npm cache clean --force",
+        "# syntax=docker/dockerfile:1\nFROM golang:1.23\n"
+            + "RUN --mount=type=cache,target=/go/pkg/mod go mod download"
       })
   void classicFilesOrCoveredCachesGetNoSuggestion(String text) {
     assertThat(findings(new CacheMountSuggested(), text + "\n")).isEmpty();
+  }
+
+  @Test
+  void goGetsItsModuleCacheMounted() {
+    String text = lines("# syntax=docker/dockerfile:1", "FROM golang:1.23", "RUN go build ./...");
+    assertThat(fixResolves(new CacheMountSuggested(), text))
+        .endsWith("RUN --mount=type=cache,target=/go/pkg/mod go build ./...\n");
   }
 
   @Test

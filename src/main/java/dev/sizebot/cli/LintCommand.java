@@ -81,6 +81,10 @@ final class LintCommand implements Callable<Integer> {
           "context " + dir + " is not a directory (pass --context DIR)");
     }
     Dockerfile parsed = Dockerfile.parse(Dockerfile.readText(dockerfile), dockerfile.toString());
+    if (parsed.stages().isEmpty()) {
+      throw SizebotException.invalidInput(
+          dockerfile + ": no FROM instruction, so no stage to lint (add a FROM)");
+    }
     LintInput input =
         new LintInput(parsed, dockerignore(dir), Optional.of(entries(dir)), Evidence.NONE);
     Set<String> ignored =

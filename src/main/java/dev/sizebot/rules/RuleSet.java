@@ -45,6 +45,11 @@ public final class RuleSet {
    */
   public LintResult lint(LintInput input, String path, Set<String> ignored) {
     requireKnown(ignored);
+    if (input.dockerfile().stages().isEmpty()) {
+      // Only global ARGs: BuildKit parses it but has no stage to build, so nothing to check.
+      return new LintResult(
+          path, infos().stream().filter(i -> !ignored.contains(i.id())).toList(), List.of());
+    }
     InlineIgnores inline = InlineIgnores.parse(String.join("\n", input.dockerfile().lines()));
     List<LineRange> instructions =
         input.dockerfile().instructions().stream().map(Instruction::range).map(Lines::of).toList();

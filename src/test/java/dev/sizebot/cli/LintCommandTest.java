@@ -94,6 +94,10 @@ class LintCommandTest {
     MainTest.Result bad = MainTest.run("lint", write("Bad", "RUN x\n").toString());
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err().lines()).hasSize(1);
+    MainTest.Result noFrom = MainTest.run("lint", write("ArgOnly", "ARG X=1\n").toString());
+    assertThat(noFrom.code()).isEqualTo(2);
+    assertThat(noFrom.err())
+        .endsWith("ArgOnly: no FROM instruction, so no stage to lint (add a FROM)\n");
     MainTest.Result context = MainTest.run("lint", df.toString(), "--context", "/nonexistent");
     assertThat(context.code()).isEqualTo(2);
   }

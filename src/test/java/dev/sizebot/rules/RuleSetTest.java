@@ -91,6 +91,14 @@ class RuleSetTest {
   }
 
   @Test
+  void aFileWithOnlyGlobalArgsHasNothingToLint() {
+    LintResult result =
+        RuleSet.standard().lint(LintInput.of(parse("ARG X=1\n")), "Dockerfile", Set.of());
+    assertThat(result.findings()).isEmpty();
+    assertThat(result.rules()).hasSize(23);
+  }
+
+  @Test
   void anUnknownIdInTheIgnoreListIsInvalidInput() {
     assertThatThrownBy(
             () ->

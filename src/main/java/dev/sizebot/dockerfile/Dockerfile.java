@@ -1,0 +1,84 @@
+package dev.sizebot.dockerfile;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A parsed Dockerfile: parser directives, global ARGs (before the first FROM), stages, and the
+ * source lines (without line endings) so fixes can replace an instruction's exact lines. Parse with
+ * {@link #parse(String, String)} or {@link #read(Path)}; errors are {@code SizebotException}s
+ * (invalid input) naming the file and line.
+ *
+ * @param source the file name used in messages
+ * @param escape the escape character: {@code \} or, with {@code # escape=`}, a backtick
+ */
+public record Dockerfile(
+    String source,
+    List<Directive> directives,
+    char escape,
+    List<Arg> globalArgs,
+    List<Stage> stages,
+    List<String> lines) {
+  public Dockerfile {
+    Objects.requireNonNull(source, "source");
+    directives = List.copyOf(directives);
+    globalArgs = List.copyOf(globalArgs);
+    stages = List.copyOf(stages);
+    lines = List.copyOf(lines);
+  }
+
+  /** Parses Dockerfile text; {@code source} names it in error messages. */
+  public static Dockerfile parse(String text, String source) {
+    return new DockerfileParser(source, Map.of()).parse(text);
+  }
+
+  /** Parses with build arguments ({@code --build-arg}), which override ARG defaults. */
+  public static Dockerfile parse(String text, String source, Map<String, String> buildArgs) {
+    return new DockerfileParser(source, buildArgs).parse(text);
+  }
+
+  /** Reads and parses a file (UTF-8, BOM allowed). */
+  public static Dockerfile read(Path file) {
+    return parse(readText(file), file.toString());
+  }
+
+  /**
+   * Reads a Dockerfile's text as UTF-8; a missing, unreadable or non-UTF-8 file is invalid input
+   * with a one-line message.
+   */
+  public static String readText(Path file) {
+    return DockerfileParser.readText(file);
+  }
+
+  /** A directive's value, e.g. {@code directive("syntax")}. */
+  public Optional<String> directive(String name) {
+    return directives.stream().filter(d -> d.name().equals(name)).map(Directive::value).findFirst();
+  }
+
+  /** The last stage, the one built when no target is given. */
+  public Stage finalStage() {
+    return stages.get(stages.size() - 1);
+  }
+
+  /** The stage named {@code name} (case-insensitive) or with that index. */
+  public Optional<Stage> stage(String name) {
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    return stages.stream().filter(s -> s.reference().equals(lower)).findFirst();
+  }
+
+  /** Every instruction in file order: global ARGs, then each stage's FROM and instructions. */
+  public List<Instruction> instructions() {
+    List<Instruction> all = new ArrayList<>(globalArgs);
+    stages.forEach(s -> all.addAll(s.withFrom()));
+    return all;
+  }
+
+  /** The source lines of a range, joined with {@code \n}. */
+  public String text(SourceRange range) {
+    return String.join("\n", lines.subList(range.startLine() - 1, range.endLine()));
+  }
+}

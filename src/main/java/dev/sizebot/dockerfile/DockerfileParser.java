@@ -119,6 +119,8 @@ final class DockerfileParser {
 
   private StageBuilder newStage(List<StageBuilder> stages, From from, Variables global) {
     Variables vars = Variables.stage();
+    // A global ARG is out of scope in a stage until redeclared: BuildKit expands it to "" there.
+    global.declaredNames().forEach(vars::declare);
     List<String> shell = DEFAULT_SHELL;
     String base = from.image().toLowerCase(Locale.ROOT);
     for (StageBuilder earlier : stages) {

@@ -10,8 +10,10 @@ import java.util.Optional;
  * strings is an error.
  */
 final class JsonArray {
+  private static final int MAX_DEPTH = 1000;
   private final String s;
   private int pos;
+  private int depth;
 
   private JsonArray(String s) {
     this.s = s;
@@ -79,6 +81,9 @@ final class JsonArray {
   }
 
   private List<Object> array() {
+    if (++depth > MAX_DEPTH) {
+      throw new Invalid(); // Go's decoder also gives up on very deep nesting
+    }
     pos++; // [
     List<Object> out = new ArrayList<>();
     ws();
@@ -124,6 +129,9 @@ final class JsonArray {
   }
 
   private void object() {
+    if (++depth > MAX_DEPTH) {
+      throw new Invalid();
+    }
     pos++;
     ws();
     if (peek() == '}') {

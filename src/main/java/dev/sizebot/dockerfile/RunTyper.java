@@ -2,6 +2,7 @@ package dev.sizebot.dockerfile;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,10 +25,16 @@ final class RunTyper {
       }
     }
     Invocation command = InstructionTyper.invocation(node, node.args());
-    boolean analyzed = !command.exec() && isPosix(shell);
-    List<ShellCommand> commands = analyzed ? commands(node, command.text()) : List.of();
+    Optional<List<ShellCommand>> commands =
+        !command.exec() && isPosix(shell) ? commands(node, command.text()) : Optional.empty();
     return new Run(
-        node, command, mounts, node.flag("network"), node.flag("security"), commands, analyzed);
+        node,
+        command,
+        mounts,
+        node.flag("network"),
+        node.flag("security"),
+        commands.orElse(List.of()),
+        commands.isPresent());
   }
 
   /** Whether the shell's executable is a POSIX shell (not powershell, pwsh or cmd). */
@@ -40,12 +47,13 @@ final class RunTyper {
     return POSIX_SHELLS.contains(base);
   }
 
-  private static List<ShellCommand> commands(Node node, String text) {
+  /** The script's commands, or empty when the script is not shell (a python shebang). */
+  private static Optional<List<ShellCommand>> commands(Node node, String text) {
     List<Heredoc> docs = node.heredocs();
     if (!docs.isEmpty() && Heredocs.parse(text.strip()).isPresent()) {
       // BuildKit runs a lone heredoc's body as the script (or as a file if it has a shebang).
       String body = docs.get(0).body();
-      return shebangIsShell(body) ? ShellSplitter.split(body) : List.of();
+      return shebangIsShell(body) ? Optional.of(ShellSplitter.split(body)) : Optional.empty();
     }
     List<ShellCommand> out = new ArrayList<>();
     for (ShellCommand c : ShellSplitter.split(text)) {
@@ -56,7 +64,7 @@ final class RunTyper {
         }
       }
     }
-    return out;
+    return Optional.of(out);
   }
 
   private static boolean feedsShell(ShellCommand c, Heredoc h) {

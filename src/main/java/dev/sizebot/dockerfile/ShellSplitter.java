@@ -50,6 +50,7 @@ final class ShellSplitter {
   private void run() {
     Builder cmd = new Builder();
     int caseDepth = 0;
+    boolean pattern = false; // inside "case … in": before the ")" that ends a pattern list
     while (true) {
       skipBlanks();
       if (pos >= s.length()) {
@@ -70,9 +71,27 @@ final class ShellSplitter {
         continue;
       }
       String op = operator();
+      if (pattern) {
+        if (op == null) {
+          int before = pos;
+          String w = word();
+          if (pos == before) {
+            pos++; // a redirection character inside a pattern: skip it
+          }
+          if (w.equals("esac")) {
+            caseDepth--;
+            pattern = caseDepth > 0;
+          }
+        } else if (op.equals(")")) {
+          pattern = false; // "a|b)" was a pattern list, not commands
+        }
+        continue;
+      }
       if (op != null) {
-        if (op.equals(")") && caseDepth > 0 && cmd.assignments.isEmpty()) {
-          cmd = new Builder(); // a case pattern "foo|bar)" is not a command
+        if (op.equals(";;") && caseDepth > 0) {
+          emit(cmd);
+          cmd = new Builder();
+          pattern = true;
           continue;
         }
         if (op.equals("(") && !cmd.words.isEmpty()) {
@@ -94,7 +113,7 @@ final class ShellSplitter {
         }
         if (word.equals("in") && cmd.words.size() == 1 && cmd.words.get(0).equals("case")) {
           caseDepth++;
-          emit(cmd);
+          pattern = true;
           cmd = new Builder();
         }
         continue;

@@ -1,6 +1,10 @@
 package dev.sizebot.dockerfile;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The {@code ${name<op>word}} forms of BuildKit's lexer, applied to a looked-up value. */
@@ -30,51 +34,39 @@ final class Substitution {
     };
   }
 
+  // A glob has only *, ? and literals, so the shortest (lazy) or longest (greedy) match anchored
+  // at the start is found by one regex; suffixes are prefixes of the reversed value and pattern.
   private static String trimPrefix(String value, String pattern, boolean longest) {
-    Pattern p = glob(pattern);
-    if (longest) {
-      for (int i = value.length(); i >= 0; i--) {
-        if (p.matcher(value.substring(0, i)).matches()) {
-          return value.substring(i);
-        }
-      }
-    } else {
-      for (int i = 0; i <= value.length(); i++) {
-        if (p.matcher(value.substring(0, i)).matches()) {
-          return value.substring(i);
-        }
-      }
-    }
-    return value;
+    Matcher m = glob(pattern, longest).matcher(value);
+    return m.lookingAt() ? value.substring(m.end()) : value;
   }
 
   private static String trimSuffix(String value, String pattern, boolean longest) {
-    Pattern p = glob(pattern);
-    if (longest) {
-      for (int i = 0; i <= value.length(); i++) {
-        if (p.matcher(value.substring(i)).matches()) {
-          return value.substring(0, i);
-        }
-      }
-    } else {
-      for (int i = value.length(); i >= 0; i--) {
-        if (p.matcher(value.substring(i)).matches()) {
-          return value.substring(0, i);
-        }
-      }
+    String reversed = new StringBuilder(value).reverse().toString();
+    return new StringBuilder(trimPrefix(reversed, reverseGlob(pattern), longest))
+        .reverse()
+        .toString();
+  }
+
+  private static String reverseGlob(String pattern) {
+    List<String> tokens = new ArrayList<>();
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      tokens.add(c == '\\' && i + 1 < pattern.length() ? "\\" + pattern.charAt(++i) : "" + c);
     }
-    return value;
+    Collections.reverse(tokens);
+    return String.join("", tokens);
   }
 
   /** Shell glob to regex: {@code *}, {@code ?}, backslash escapes; everything else literal. */
-  static Pattern glob(String pattern) {
+  static Pattern glob(String pattern, boolean greedy) {
     StringBuilder re = new StringBuilder();
     for (int i = 0; i < pattern.length(); i++) {
       char c = pattern.charAt(i);
       if (c == '\\' && i + 1 < pattern.length()) {
         re.append(Pattern.quote(String.valueOf(pattern.charAt(++i))));
       } else if (c == '*') {
-        re.append("(?s:.*)");
+        re.append(greedy ? "(?s:.*)" : "(?s:.*?)");
       } else if (c == '?') {
         re.append("(?s:.)");
       } else {

@@ -14,6 +14,8 @@ final class SyntaxParser {
   private static final Pattern DIRECTIVE =
       Pattern.compile("^([a-zA-Z][a-zA-Z0-9]*)\\s*=\\s*(.+?)\\s*$");
 
+  private static final int MAX_LINE = 64 * 1024;
+
   private final String source;
   private final List<String> raw; // lines with their endings, BOM removed
   private final List<String> lines; // lines without endings
@@ -35,6 +37,14 @@ final class SyntaxParser {
   record Result(List<Directive> directives, char escape, List<Node> nodes, List<String> lines) {}
 
   Result parse() {
+    for (int i = 0; i < raw.size(); i++) {
+      // BuildKit reads lines with bufio.Scanner, whose token limit is 64 KiB.
+      String l = raw.get(i);
+      if (l.length() > MAX_LINE / 3
+          && l.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_LINE) {
+        throw error(i + 1, "dockerfile line greater than max allowed size of " + (MAX_LINE - 1));
+      }
+    }
     List<Node> nodes = new ArrayList<>();
     while (current < raw.size()) {
       String first = raw.get(current);

@@ -73,6 +73,11 @@ final class Variables {
     }
   }
 
+  /** Every declared name (set or not). */
+  Set<String> declaredNames() {
+    return Set.copyOf(declared);
+  }
+
   /** The ENV values, which a stage built FROM this stage inherits. */
   Map<String, String> envValues() {
     Map<String, String> env = new HashMap<>();

@@ -11,6 +11,7 @@ import java.util.Optional;
  * shell: no command substitution, globbing or tilde expansion, exactly as in BuildKit.
  */
 final class WordLexer {
+  private static final int MAX_DEPTH = 64;
   private final char escape;
   private final boolean rawQuotes;
   private final boolean rawEscapes;
@@ -90,6 +91,7 @@ final class WordLexer {
     private final String src;
     private final Variables vars;
     private int pos;
+    private int depth;
 
     Run(String src, Variables vars) {
       this.src = src;
@@ -105,6 +107,18 @@ final class WordLexer {
     }
 
     Result processStopOn(int stop, boolean rawEsc) {
+      // Nesting like ${A:-${B:-…}} recurses; bound it so hostile input cannot exhaust the stack.
+      if (++depth > MAX_DEPTH) {
+        throw new LexException("substitutions nested more than " + MAX_DEPTH + " deep");
+      }
+      try {
+        return processStopOnUnbounded(stop, rawEsc);
+      } finally {
+        depth--;
+      }
+    }
+
+    private Result processStopOnUnbounded(int stop, boolean rawEsc) {
       StringBuilder result = new StringBuilder();
       Words words = new Words();
       boolean found = false;

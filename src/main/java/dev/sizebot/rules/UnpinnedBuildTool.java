@@ -1,0 +1,95 @@
+package dev.sizebot.rules;
+
+import dev.sizebot.dockerfile.ShellCommand;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** SB303: build tools (poetry, uv, pip, yarn …) installed without a version. */
+final class UnpinnedBuildTool implements Rule {
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "SB303",
+          Severity.WARNING,
+          "build tool installed without a version pin",
+          "An unpinned poetry, uv, pip or yarn is whatever was released last: a new major"
+              + " version can change lock-file handling or break the build between two runs of"
+              + " the same commit.",
+          List.of("DL3013", "DL3016"));
+
+  private static final Set<String> PIP_TOOLS =
+      Set.of("poetry", "uv", "pipenv", "pdm", "hatch", "pip", "setuptools", "wheel");
+  private static final Set<String> NPM_TOOLS = Set.of("yarn", "pnpm", "npm");
+  // Versions current when this rule was written; the fix asks to pick the one you test with.
+  private static final Map<String, String> KNOWN =
+      Map.of(
+          "poetry",
+          "2.1.3",
+          "uv",
+          "0.7.13",
+          "pip",
+          "25.1.1",
+          "setuptools",
+          "80.9.0",
+          "wheel",
+          "0.45.1",
+          "yarn",
+          "1.22.22",
+          "pnpm",
+          "10.12.1");
+
+  @Override
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public List<Finding> check(LintInput input) {
+    List<Finding> findings = new ArrayList<>();
+    for (StageRun run : StageRun.all(input.dockerfile())) {
+      List<String> pip = new ArrayList<>();
+      List<String> npm = new ArrayList<>();
+      for (ShellCommand c : run.run().commands()) {
+        if (Python.isPipInstall(c)) {
+          Python.pipArguments(c).stream().skip(1).filter(PIP_TOOLS::contains).forEach(pip::add);
+        } else if (c.isProgram("npm") && (c.hasArgument("-g") || c.hasArgument("--global"))) {
+          c.arguments().stream().filter(NPM_TOOLS::contains).forEach(npm::add);
+        }
+      }
+      if (pip.isEmpty() && npm.isEmpty()) {
+        continue;
+      }
+      List<String> all = new ArrayList<>(pip);
+      all.addAll(npm);
+      Finding finding =
+          INFO.at(
+              run.lines(),
+              "line " + run.line() + " installs " + String.join(", ", all) + " without a version");
+      boolean allKnown = all.stream().allMatch(KNOWN::containsKey);
+      findings.add(
+          run.text()
+              .filter(t -> allKnown)
+              .map(
+                  t -> {
+                    String script = t.script();
+                    for (String tool : pip) {
+                      script =
+                          ScriptEdit.replaceWord(
+                              script, Python.PIP_PROGRAMS, tool, tool + "==" + KNOWN.get(tool));
+                    }
+                    for (String tool : npm) {
+                      script =
+                          ScriptEdit.replaceWord(script, "npm", tool, tool + "@" + KNOWN.get(tool));
+                    }
+                    return finding.withFix(
+                        new Fix.Replacement(
+                            "pin the version (an example — pick the one you test with)",
+                            run.lines(),
+                            t.withScript(script).render()));
+                  })
+              .orElse(finding));
+    }
+    return findings;
+  }
+}

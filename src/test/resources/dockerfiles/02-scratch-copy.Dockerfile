@@ -1,0 +1,3 @@
+FROM scratch
+COPY hello /hello
+CMD ["/hello"]

@@ -1,0 +1,5 @@
+# a normal comment
+# escape=`
+FROM alpine
+RUN echo a \
+  b

@@ -1,0 +1,3 @@
+#   Syntax =  docker/dockerfile:1.6  
+#ESCAPE=\
+FROM alpine

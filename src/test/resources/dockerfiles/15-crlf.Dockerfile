@@ -1,0 +1,4 @@
+FROM alpine AS base
+RUN apk add --no-cache curl \
+    jq
+CMD ["sh"]

@@ -1,0 +1,5 @@
+FROM alpine
+RUN <<-EOT
+	echo one
+		echo two
+	EOT

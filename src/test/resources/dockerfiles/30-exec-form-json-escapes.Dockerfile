@@ -1,0 +1,3 @@
+FROM alpine
+CMD ["echo", "tab\tnew\nline", "\u00e9", "quote\""]
+ENTRYPOINT []

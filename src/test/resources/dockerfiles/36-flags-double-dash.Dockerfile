@@ -1,0 +1,3 @@
+FROM alpine
+RUN -- --not-a-flag
+COPY --chown=1 -- --weird-name /dst

@@ -1,0 +1,3 @@
+FROM alpine AS Builder
+FROM BUILDER as final
+from builder

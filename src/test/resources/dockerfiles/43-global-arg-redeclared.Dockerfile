@@ -1,0 +1,6 @@
+ARG VERSION=1.2.3
+FROM alpine
+RUN echo $VERSION
+LABEL before="${VERSION}"
+ARG VERSION
+LABEL after="${VERSION}"

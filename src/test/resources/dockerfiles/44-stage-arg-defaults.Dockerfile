@@ -1,0 +1,6 @@
+FROM alpine
+ARG USER=app UID=10001
+ARG HOME=/home/$USER
+RUN adduser -D -u $UID $USER
+USER ${USER}:${UID}
+WORKDIR ${HOME}

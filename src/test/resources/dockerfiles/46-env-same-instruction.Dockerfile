@@ -1,0 +1,4 @@
+FROM alpine
+ENV X=old
+ENV X=new Y=$X
+ENV Z=$X

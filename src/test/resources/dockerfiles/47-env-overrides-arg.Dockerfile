@@ -1,0 +1,5 @@
+FROM alpine
+ARG MODE=arg
+ENV MODE=env
+ARG MODE=arg2
+LABEL mode=$MODE

@@ -1,0 +1,4 @@
+FROM alpine
+ENV PATH=/opt/bin:$PATH
+WORKDIR ${HOME}/app
+ENV JAVA_OPTS="${JAVA_OPTS} -Xmx1g"

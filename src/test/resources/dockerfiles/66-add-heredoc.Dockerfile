@@ -1,0 +1,5 @@
+FROM alpine
+ARG GREETING=hi
+ADD <<EOF /greeting
+$GREETING from add
+EOF

@@ -1,0 +1,3 @@
+# syntax=docker/dockerfile:1.7-labs
+FROM alpine
+COPY --parents --exclude=**/*.test ./src/**/*.go /app/

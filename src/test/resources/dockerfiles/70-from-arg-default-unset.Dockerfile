@@ -1,0 +1,2 @@
+ARG REGISTRY
+FROM ${REGISTRY:-docker.io}/library/alpine:3.20

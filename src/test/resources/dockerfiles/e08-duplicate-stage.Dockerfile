@@ -1,0 +1,2 @@
+FROM alpine AS app
+FROM alpine AS App

@@ -1,0 +1,1 @@
+FROM alpine # inline comments do not exist

@@ -43,7 +43,8 @@ final class LayerIndexer {
         compression == Compression.NONE
             ? limits.maxLayerBytes()
             : limits.uncompressedCap(storedBytes);
-    GzipEstimate estimate = compression == Compression.NONE ? new GzipEstimate() : null;
+    BackgroundEstimate estimate = compression == Compression.NONE ? new BackgroundEstimate() : null;
+    boolean done = false;
     try {
       MeteredInputStream tarBytes =
           new MeteredInputStream(compression.decompress(blob), cap, estimate);
@@ -62,6 +63,7 @@ final class LayerIndexer {
               tarBytes.count(),
               compressed,
               estimate == null);
+      done = true;
       return new IndexedLayer(index, compression, storedBytes);
     } catch (MeteredInputStream.CapExceeded e) {
       throw SizebotException.invalidInput(
@@ -82,6 +84,10 @@ final class LayerIndexer {
               + describe(e)
               + "): the archive is truncated or corrupt, save it again",
           e);
+    } finally {
+      if (estimate != null && !done) {
+        estimate.abandon();
+      }
     }
   }
 

@@ -65,30 +65,36 @@ final class LayerIndexer {
               estimate == null);
       done = true;
       return new IndexedLayer(index, compression, storedBytes);
-    } catch (MeteredInputStream.CapExceeded e) {
-      throw SizebotException.invalidInput(
-          where
-              + " expands past "
-              + e.getMessage().replace("more than ", "")
-              + " (decompression bomb?): raise the read limits only if you trust this image",
-          e);
     } catch (IOException | RuntimeException e) {
-      if (e instanceof SizebotException s) {
-        throw s;
-      }
-      throw SizebotException.invalidInput(
-          where
-              + " is not a readable "
-              + compression.label()
-              + " layer ("
-              + describe(e)
-              + "): the archive is truncated or corrupt, save it again",
-          e);
+      throw refusal(e, compression, where);
     } finally {
       if (estimate != null && !done) {
         estimate.abandon();
       }
     }
+  }
+
+  /** One clear line for a layer that cannot be read. */
+  private static SizebotException refusal(Exception e, Compression compression, String where) {
+    if (e instanceof SizebotException s) {
+      return s;
+    }
+    if (e instanceof MeteredInputStream.CapExceeded) {
+      return SizebotException.invalidInput(
+          where
+              + " expands past "
+              + e.getMessage().replace("more than ", "")
+              + " (decompression bomb?): raise the read limits only if you trust this image",
+          e);
+    }
+    return SizebotException.invalidInput(
+        where
+            + " is not a readable "
+            + compression.label()
+            + " layer ("
+            + describe(e)
+            + "): the archive is truncated or corrupt, save it again",
+        e);
   }
 
   private static String describe(Exception e) {

@@ -124,6 +124,19 @@ class BadInputTest {
                 + " read limits only if you trust this image");
   }
 
+  @Test
+  void aFloodOfEntriesIsStoppedAtTheEntryCap() {
+    TestLayer layer = TestLayer.step("RUN touch");
+    for (int i = 0; i < 50; i++) {
+      layer.file("/f" + i, "");
+    }
+    byte[] archive = TestArchive.dockerSaveLegacy(oneLayer(layer)).toBytes();
+    assertThat(failure(archive, ReadLimits.DEFAULT.withMaxEntries(40)))
+        .matches(
+            "bad.tar: layer '[0-9a-f]{64}/layer.tar' has more than 40 file entries in total: raise"
+                + " the entry limit only if you trust this image");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"../etc/passwd", "/etc/passwd", "app/../../x"})
   void unsafeEntryNamesInALayerAreRefused(String name) {

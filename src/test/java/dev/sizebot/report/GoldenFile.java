@@ -17,10 +17,12 @@ public final class GoldenFile {
   public static void assertMatches(String resource, String actual) {
     Path file = Path.of("src/test/resources").resolve(resource);
     try {
-      if (Boolean.getBoolean("sizebot.updateGolden") || !Files.exists(file)) {
+      if (Boolean.getBoolean("sizebot.updateGolden")) {
         Files.createDirectories(file.getParent());
         Files.writeString(file, actual, StandardCharsets.UTF_8);
       }
+      // A missing golden file fails: writing it silently would make the test unable to fail.
+      assertThat(file).as("golden file (create it with -Dsizebot.updateGolden=true)").exists();
       assertThat(actual).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new AssertionError("golden file " + file, e);

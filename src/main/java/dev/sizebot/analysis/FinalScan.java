@@ -13,6 +13,24 @@ record FinalScan(FinalFilesystem filesystem, List<Duplicate> duplicates) {
       Comparator.comparingLong(LargeFile::size)
           .thenComparing(LargeFile::path, Comparator.reverseOrder());
 
+  /** A file's content under the path that names it; one per inode, so 100k+ stay cheap. */
+  private record Copy(LayerStack.Slot owner, LayerStack.Slot name) {
+    long size() {
+      return owner.entry.size();
+    }
+
+    String hash() {
+      return owner.entry.contentHash().orElseThrow();
+    }
+  }
+
+  // Hand-written rather than chained comparators: this sorts every file of the image.
+  private static final Comparator<Copy> BY_CONTENT =
+      (a, b) -> {
+        int bySize = Long.compare(a.size(), b.size());
+        return bySize != 0 ? bySize : a.hash().compareTo(b.hash());
+      };
+
   static FinalScan of(Collection<LayerStack.Slot> live, int largest) {
     long[] counts = new long[EntryType.values().length];
     long bytes = 0;
@@ -28,13 +46,14 @@ record FinalScan(FinalFilesystem filesystem, List<Duplicate> duplicates) {
       owner.counted = true;
       long size = owner.entry.size();
       bytes += size;
-      LargeFile file = new LargeFile(slot.entry.path(), size, owner.layer);
-      top.add(file);
-      if (top.size() > largest) {
-        top.poll();
+      if (largest > 0 && (top.size() < largest || size > top.peek().size())) {
+        top.add(new LargeFile(slot.entry.path(), size, owner.layer));
+        if (top.size() > largest) {
+          top.poll();
+        }
       }
       if (size > 0 && owner.entry.contentHash().isPresent()) {
-        copies.add(new Copy(owner.entry.contentHash().get(), file));
+        copies.add(new Copy(owner, slot));
       }
     }
     List<LargeFile> biggest = new ArrayList<>(top);
@@ -56,24 +75,22 @@ record FinalScan(FinalFilesystem filesystem, List<Duplicate> duplicates) {
     return new FinalScan(fs, duplicates(copies));
   }
 
-  private record Copy(String hash, LargeFile file) {}
-
   private static List<Duplicate> duplicates(List<Copy> copies) {
-    copies.sort(
-        Comparator.comparingLong((Copy c) -> c.file().size())
-            .thenComparing(Copy::hash)
-            .thenComparing(c -> c.file().path()));
+    copies.sort(BY_CONTENT);
     List<Duplicate> out = new ArrayList<>();
     int start = 0;
     for (int i = 1; i <= copies.size(); i++) {
-      if (i == copies.size() || !sameContent(copies.get(start), copies.get(i))) {
+      if (i == copies.size() || BY_CONTENT.compare(copies.get(start), copies.get(i)) != 0) {
         if (i - start >= 2) {
           Copy first = copies.get(start);
           out.add(
               new Duplicate(
                   first.hash(),
-                  first.file().size(),
-                  copies.subList(start, i).stream().map(c -> c.file().path()).toList()));
+                  first.size(),
+                  copies.subList(start, i).stream()
+                      .map(c -> c.name().entry.path())
+                      .sorted()
+                      .toList()));
         }
         start = i;
       }
@@ -83,9 +100,5 @@ record FinalScan(FinalFilesystem filesystem, List<Duplicate> duplicates) {
             .reversed()
             .thenComparing(d -> d.paths().get(0)));
     return out;
-  }
-
-  private static boolean sameContent(Copy a, Copy b) {
-    return a.file().size() == b.file().size() && a.hash().equals(b.hash());
   }
 }

@@ -35,7 +35,9 @@ final class EngineImages {
         throw SizebotException.environment(
             "docker save " + name + " failed at " + engine.host() + ": " + e.getMessage(), e);
       }
-      return ImageSource.stream("docker save " + name, save, ReadLimits.DEFAULT)
+      // 8 × 1 MiB read ahead: rides out the pauses of parsing; small beside the heap bound.
+      InputStream ahead = new ReadAhead(save, 8, 1 << 20);
+      return ImageSource.stream("docker save " + name, ahead, ReadLimits.DEFAULT)
           .read(ImageSelector.of(name, selector.platform()));
     }
   }

@@ -1,11 +1,15 @@
 package dev.sizebot.analysis;
 
+import dev.sizebot.common.UnixPath;
 import dev.sizebot.image.EntryType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.TreeMap;
 
 /** One pass over the final filesystem: counts, the largest files and duplicated content. */
 record FinalScan(FinalFilesystem filesystem, List<Duplicate> duplicates) {
@@ -14,22 +18,7 @@ record FinalScan(FinalFilesystem filesystem, List<Duplicate> duplicates) {
           .thenComparing(LargeFile::path, Comparator.reverseOrder());
 
   /** A file's content under the path that names it; one per inode, so 100k+ stay cheap. */
-  private record Copy(LayerStack.Slot owner, LayerStack.Slot name) {
-    long size() {
-      return owner.entry.size();
-    }
-
-    String hash() {
-      return owner.entry.contentHash().orElseThrow();
-    }
-  }
-
-  // Hand-written rather than chained comparators: this sorts every file of the image.
-  private static final Comparator<Copy> BY_CONTENT =
-      (a, b) -> {
-        int bySize = Long.compare(a.size(), b.size());
-        return bySize != 0 ? bySize : a.hash().compareTo(b.hash());
-      };
+  private record Copy(String hash, long size, LayerStack.Slot name) {}
 
   static FinalScan of(Collection<LayerStack.Slot> live, int largest) {
     long[] counts = new long[EntryType.values().length];
@@ -53,7 +42,7 @@ record FinalScan(FinalFilesystem filesystem, List<Duplicate> duplicates) {
         }
       }
       if (size > 0 && owner.entry.contentHash().isPresent()) {
-        copies.add(new Copy(owner, slot));
+        copies.add(new Copy(owner.entry.contentHash().get(), size, slot));
       }
     }
     List<LargeFile> biggest = new ArrayList<>(top);
@@ -75,25 +64,29 @@ record FinalScan(FinalFilesystem filesystem, List<Duplicate> duplicates) {
     return new FinalScan(fs, duplicates(copies));
   }
 
+  /** Groups copies by content in one hash pass (no sort of every file). */
   private static List<Duplicate> duplicates(List<Copy> copies) {
-    copies.sort(BY_CONTENT);
-    List<Duplicate> out = new ArrayList<>();
-    int start = 0;
-    for (int i = 1; i <= copies.size(); i++) {
-      if (i == copies.size() || BY_CONTENT.compare(copies.get(start), copies.get(i)) != 0) {
-        if (i - start >= 2) {
-          Copy first = copies.get(start);
-          out.add(
-              new Duplicate(
-                  first.hash(),
-                  first.size(),
-                  copies.subList(start, i).stream()
-                      .map(c -> c.name().entry.path())
-                      .sorted()
-                      .toList()));
-        }
-        start = i;
+    Map<String, List<Copy>> byHash = new HashMap<>();
+    Map<String, Copy> single = new HashMap<>(copies.size() * 2);
+    for (Copy copy : copies) {
+      Copy first = single.putIfAbsent(copy.hash(), copy);
+      if (first != null) {
+        byHash.computeIfAbsent(copy.hash(), h -> new ArrayList<>(List.of(first))).add(copy);
       }
+    }
+    List<Duplicate> out = new ArrayList<>();
+    for (List<Copy> group : byHash.values()) {
+      // Equal hashes of different sizes are different content: split by size.
+      Map<Long, List<UnixPath>> bySize = new TreeMap<>();
+      for (Copy c : group) {
+        bySize.computeIfAbsent(c.size(), s -> new ArrayList<>()).add(c.name().entry.path());
+      }
+      bySize.forEach(
+          (size, paths) -> {
+            if (paths.size() >= 2) {
+              out.add(new Duplicate(group.get(0).hash(), size, paths.stream().sorted().toList()));
+            }
+          });
     }
     out.sort(
         Comparator.comparingLong(Duplicate::savable)

@@ -4,36 +4,54 @@ import java.util.zip.Deflater;
 
 /**
  * Estimates the size {@code gzip -6} would give an uncompressed layer tar (what a push of a layer
- * stored uncompressed would transfer), without compressing all of it.
+ * stored uncompressed would transfer) at a fraction of the cost of compressing it.
  *
- * <p>Method: the stream is cut into 64 KiB blocks. The first {@value #LEADING_BLOCKS} blocks and
- * then every {@value #STRIDE}th block are deflated at level 6 (zlib's level 6 uses the same
- * parameters as gzip -6) with the preceding 32 KiB set as the preset dictionary, so each sample
- * sees the same sliding window it would see inside a full gzip stream. The deflated bytes of the
- * samples, scaled by total ÷ sampled bytes, plus gzip's 18-byte header and trailer, is the
- * estimate. Systematic (evenly spaced) sampling follows the content mix of a layer closely because
- * files are laid out contiguously in the tar; measured error on mixed text/random/zero layers is
- * well under 2 % (see GzipEstimateTest and docs in the image package's report).
+ * <p>Method (stratified sampling): the stream is cut into 64 KiB blocks, and each block gets a
+ * cheap measure of compressibility — the order-0 byte entropy of every 11th byte. Blocks are put in
+ * strata of 0.25 bit/byte of entropy (text lands near 4.5, random data near 8, zeros near 0). In
+ * every stratum the first {@value #LEAD} blocks and then every {@value #STRIDE}th are deflated for
+ * real, at zlib level 6 (the same parameters as {@code gzip -6}), with the preceding 32 KiB as the
+ * preset dictionary so each sample sees the sliding window it would have inside a full gzip stream.
+ * A stratum's bytes times its sampled deflate ratio, summed and scaled by {@link #GZIP_OVER_ZLIB},
+ * plus gzip's 18 bytes of header and trailer, is the estimate.
+ *
+ * <p>Measured against GNU {@code gzip -6} on tarred trees (a JDK, docs and perl, binaries and
+ * libraries) and on a generated 1 GB / 100k-file image of interleaved text, random and zero files:
+ * errors from -1.2 % to +0.3 %, deflating about 5 % of the bytes, on a thread beside the reader
+ * ({@link BackgroundEstimate}). Deflating every block would cost 20x more; sparser sampling or
+ * smaller blocks strayed to 2-4 % on trees whose text compresses unevenly.
  */
 final class GzipEstimate {
   static final int BLOCK = 64 * 1024;
   static final int WINDOW = 32 * 1024;
-  static final int LEADING_BLOCKS = 16;
+  static final int LEAD = 8;
   static final int STRIDE = 24;
+  private static final int PROBE_STEP = 11;
+  private static final int STRATA = 33;
   private static final int GZIP_FRAMING = 18;
+
+  /**
+   * zlib (which {@link Deflater} is) and GNU gzip run the same LZ77 search at level 6 but cut
+   * Huffman blocks differently (gzip buffers 32 Ki literals, zlib 16 Ki): on homogeneous content
+   * they agree within 0.1 %, on content where small random and text files interleave gzip comes out
+   * up to 1.6 % larger. Scaling by this factor centres the estimate between the two cases.
+   */
+  private static final double GZIP_OVER_ZLIB = 1.005;
+
+  private static final double[] C_LOG_C = cLogC(BLOCK / PROBE_STEP + 1);
 
   private final byte[] buffer = new byte[WINDOW + BLOCK];
   private final byte[] out = new byte[BLOCK + 1024];
+  private final int[] histogram = new int[256];
+  private final long[] bytes = new long[STRATA];
+  private final long[] blocks = new long[STRATA];
+  private final long[] sampledIn = new long[STRATA];
+  private final long[] sampledOut = new long[STRATA];
   private final Deflater deflater = new Deflater(6, true);
   private int history;
   private int filled;
-  private long blocks;
-  private long total;
-  private long sampledIn;
-  private long sampledOut;
 
   void accept(byte[] b, int off, int len) {
-    total += len;
     while (len > 0) {
       int n = Math.min(len, BLOCK - filled);
       System.arraycopy(b, off, buffer, history + filled, n);
@@ -41,7 +59,7 @@ final class GzipEstimate {
       off += n;
       len -= n;
       if (filled == BLOCK) {
-        endBlock(false);
+        endBlock();
       }
     }
   }
@@ -49,25 +67,49 @@ final class GzipEstimate {
   /** The estimate for everything accepted so far; ends the estimate (call once, at the end). */
   long finish() {
     if (filled > 0) {
-      endBlock(sampledIn == 0);
+      endBlock();
     }
     deflater.end();
-    if (total == 0) {
-      return 20; // an empty gzip member: header, an empty final block, trailer
+    double total = 0;
+    long all = 0;
+    for (int s = 0; s < STRATA; s++) {
+      all += bytes[s];
+      if (bytes[s] > 0) {
+        total += (double) bytes[s] * sampledOut[s] / sampledIn[s];
+      }
     }
-    return Math.round((double) sampledOut * total / sampledIn) + GZIP_FRAMING;
+    // An empty tar still is a gzip member: header, an empty final block, trailer.
+    return all == 0 ? 20 : Math.round(total * GZIP_OVER_ZLIB) + GZIP_FRAMING;
   }
 
-  private void endBlock(boolean force) {
-    if (force || blocks < LEADING_BLOCKS || blocks % STRIDE == 0) {
-      sampledIn += filled;
-      sampledOut += deflate();
+  private void endBlock() {
+    int stratum = stratum();
+    long k = blocks[stratum]++;
+    bytes[stratum] += filled;
+    if (k < LEAD || k % STRIDE == 0) {
+      sampledIn[stratum] += filled;
+      sampledOut[stratum] += deflate();
     }
-    blocks++;
     int keep = Math.min(WINDOW, history + filled);
     System.arraycopy(buffer, history + filled - keep, buffer, 0, keep);
     history = keep;
     filled = 0;
+  }
+
+  /** Order-0 entropy of every 11th byte of the block, in quarter bits per byte (0..32). */
+  private int stratum() {
+    java.util.Arrays.fill(histogram, 0);
+    int n = 0;
+    for (int i = history, end = history + filled; i < end; i += PROBE_STEP) {
+      histogram[buffer[i] & 0xFF]++;
+      n++;
+    }
+    double sum = 0;
+    for (int c : histogram) {
+      sum += C_LOG_C[c];
+    }
+    double bits = n == 0 ? 0 : (C_LOG_C[n] - sum) / n;
+    return (int) Math.min(STRATA - 1, Math.max(0, Math.round(bits * 4)));
   }
 
   private long deflate() {
@@ -82,5 +124,13 @@ final class GzipEstimate {
       produced += deflater.deflate(out);
     }
     return produced;
+  }
+
+  private static double[] cLogC(int size) {
+    double[] table = new double[size + 1];
+    for (int c = 1; c <= size; c++) {
+      table[c] = c * (Math.log(c) / Math.log(2));
+    }
+    return table;
   }
 }

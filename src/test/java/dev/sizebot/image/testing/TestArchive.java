@@ -236,6 +236,11 @@ public final class TestArchive {
     return "sha256:" + BuiltImage.sha256(layer.tar());
   }
 
+  /** Where an OCI archive stores this layer's blob: {@code blobs/sha256/<hex of the blob>}. */
+  public static String blobPath(TestLayer layer) {
+    return "blobs/sha256/" + BuiltImage.sha256(layer.compression().compress(layer.tar()));
+  }
+
   /** {@code sha256:<hex>} of the image's config blob (its image ID). */
   public static String imageId(TestImage image) {
     return "sha256:" + new BuiltImage(image).configHex;

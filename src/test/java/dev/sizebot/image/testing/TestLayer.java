@@ -34,6 +34,7 @@ public final class TestLayer {
 
   private final String createdBy;
   private final List<Entry> entries = new ArrayList<>();
+  private byte[] rawTar;
   private TestCompression compression = TestCompression.NONE;
   private long uid;
 
@@ -44,6 +45,16 @@ public final class TestLayer {
   /** A layer made by the Dockerfile step {@code createdBy} (its history {@code created_by}). */
   public static TestLayer step(String createdBy) {
     return new TestLayer(createdBy);
+  }
+
+  /**
+   * A layer whose tar is given as is (e.g. a layer the real engine wrote), to re-pack it in another
+   * archive layout.
+   */
+  public static TestLayer ofTar(String createdBy, byte[] tar) {
+    TestLayer layer = new TestLayer(createdBy);
+    layer.rawTar = tar.clone();
+    return layer;
   }
 
   /** Owner of the entries added after this call (uid and gid alike); 0 by default. */
@@ -96,6 +107,15 @@ public final class TestLayer {
     return this;
   }
 
+  /**
+   * A file whose name travels only in a PAX {@code path} record, so it can hold bytes a ustar name
+   * cannot (e.g. NUL): for tests of hostile names.
+   */
+  public TestLayer rawPaxFile(String paxPath, byte[] content) {
+    entries.add(new Entry("\0pax:" + paxPath, TarConstants.LF_NORMAL, content, "", 0644, uid));
+    return this;
+  }
+
   public TestLayer compression(TestCompression compression) {
     this.compression = Objects.requireNonNull(compression);
     return this;
@@ -111,12 +131,19 @@ public final class TestLayer {
 
   /** The uncompressed layer tar (PAX for long names), ending with the two zero blocks. */
   public byte[] tar() {
+    if (rawTar != null) {
+      return rawTar.clone();
+    }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes, "UTF-8")) {
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
       tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
       for (Entry e : entries) {
-        TarArchiveEntry t = new TarArchiveEntry(e.name(), e.type(), true);
+        boolean pax = e.name().startsWith("\0pax:");
+        if (pax) {
+          writePaxPath(tar, e.name().substring(5));
+        }
+        TarArchiveEntry t = new TarArchiveEntry(pax ? "pax-named" : e.name(), e.type(), true);
         t.setMode(e.mode());
         t.setModTime(MTIME_SECONDS * 1000);
         t.setUserId(e.uid());
@@ -133,6 +160,24 @@ public final class TestLayer {
       throw new UncheckedIOException(e);
     }
     return bytes.toByteArray();
+  }
+
+  /** A PAX extended header whose one record is {@code path=<value>} (POSIX.1-2001 pax format). */
+  private static void writePaxPath(TarArchiveOutputStream tar, String value) throws IOException {
+    byte[] body = (" path=" + value + "\n").getBytes(StandardCharsets.UTF_8);
+    int length = body.length + 1;
+    while (String.valueOf(length).length() + body.length != length) {
+      length++;
+    }
+    byte[] record =
+        (length + new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+    TarArchiveEntry header =
+        new TarArchiveEntry("PaxHeaders/pax-named", TarConstants.LF_PAX_EXTENDED_HEADER_LC, true);
+    header.setSize(record.length);
+    header.setModTime(MTIME_SECONDS * 1000);
+    tar.putArchiveEntry(header);
+    tar.write(record);
+    tar.closeArchiveEntry();
   }
 
   private TestLayer add(String path, byte type, byte[] content, String link, int mode) {

@@ -1,0 +1,75 @@
+package dev.sizebot.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sizebot.image.testing.TestLayer;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class GzipEstimateTest {
+  /** Files of text-like, random and zero content, interleaved as a real layer would hold them. */
+  static TestLayer mixedLayer(long seed, int files, double textShare, double randomShare) {
+    Random random = new Random(seed);
+    String[] words = new String[3000];
+    for (int i = 0; i < words.length; i++) {
+      StringBuilder w = new StringBuilder();
+      for (int j = 2 + random.nextInt(9); j > 0; j--) {
+        w.append((char) ('a' + random.nextInt(26)));
+      }
+      words[i] = w.toString();
+    }
+    TestLayer layer = TestLayer.step("RUN generate");
+    for (int f = 0; f < files; f++) {
+      int size = 1 + (int) (-Math.log(1 - random.nextDouble()) * 20_000);
+      double kind = random.nextDouble();
+      byte[] content = new byte[size];
+      if (kind < textShare) {
+        StringBuilder text = new StringBuilder(size + 16);
+        while (text.length() < size) {
+          text.append(words[random.nextInt(words.length)])
+              .append(random.nextInt(12) == 0 ? '\n' : ' ');
+        }
+        content = text.substring(0, size).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      } else if (kind < textShare + randomShare) {
+        random.nextBytes(content);
+      }
+      layer.file("/data/d" + (f % 17) + "/f" + f, content);
+    }
+    return layer;
+  }
+
+  /** The real thing: GNU {@code gzip -6 -n} (Debian's essential gzip package) on the tar. */
+  static long gzipSix(byte[] tar) throws Exception {
+    Process gzip = new ProcessBuilder("gzip", "-6", "-n", "-c").start();
+    var writer =
+        java.util.concurrent.CompletableFuture.runAsync(
+            () -> {
+              try (var in = gzip.getOutputStream()) {
+                in.write(tar);
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+    long size = gzip.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+    writer.get();
+    assertThat(gzip.waitFor()).isZero();
+    return size;
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1, 600, 0.45, 0.30", "2, 400, 0.90, 0.05", "5, 40, 0.50, 0.25"})
+  void estimatesGzipSixWithinTwoPercent(long seed, int files, double text, double random)
+      throws Exception {
+    byte[] tar = mixedLayer(seed, files, text, random).tar();
+    long real = gzipSix(tar);
+
+    GzipEstimate estimate = new GzipEstimate();
+    for (int off = 0; off < tar.length; off += 8191) {
+      estimate.accept(tar, off, Math.min(8191, tar.length - off));
+    }
+    long estimated = estimate.finish();
+
+    assertThat((double) Math.abs(estimated - real) / real).isLessThan(0.02);
+  }
+}

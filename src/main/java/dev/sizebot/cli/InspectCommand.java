@@ -1,19 +1,11 @@
 package dev.sizebot.cli;
 
 import dev.sizebot.analysis.Analysis;
-import dev.sizebot.common.ImageRef;
 import dev.sizebot.common.SizebotException;
 import dev.sizebot.image.Image;
-import dev.sizebot.image.ImageSelector;
-import dev.sizebot.image.ImageSource;
-import dev.sizebot.image.ReadLimits;
 import dev.sizebot.report.InspectJson;
 import dev.sizebot.report.InspectMarkdown;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -67,7 +59,7 @@ final class InspectCommand implements Callable<Integer> {
     if (top < 0) {
       throw SizebotException.invalidInput("--top must be 0 or more, not " + top);
     }
-    Image image = existingPath().map(this::fromPath).orElseGet(this::fromEngine);
+    Image image = ImageTarget.read(target, platform);
     Analysis analysis = Analysis.of(image, top);
     String rendered =
         format == Format.json
@@ -79,41 +71,8 @@ final class InspectCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Optional<Path> existingPath() {
-    try {
-      Path path = Path.of(target);
-      return Files.exists(path) ? Optional.of(path) : Optional.empty();
-    } catch (InvalidPathException e) {
-      return Optional.empty();
-    }
-  }
-
-  private Image fromPath(Path path) {
-    ImageSelector selector = ImageSelector.only(platform.orElseGet(InspectCommand::hostPlatform));
-    return ImageSource.open(path, ReadLimits.DEFAULT).read(selector);
-  }
-
-  private Image fromEngine() {
-    if (!ImageRef.looksLikeRef(target)) {
-      throw SizebotException.invalidInput(
-          "'"
-              + target
-              + "' is neither an existing file or directory nor an image reference: check the"
-              + " path or name an image the engine has (docker images)");
-    }
-    return EngineImages.read(ImageRef.parse(target), platform);
-  }
-
   /** {@code linux/<arch>} as Go (and so Docker) names this JVM's architecture. */
   static String hostPlatform() {
-    String arch = System.getProperty("os.arch", "amd64").toLowerCase(Locale.ROOT);
-    String goArch =
-        switch (arch) {
-          case "x86_64", "amd64" -> "amd64";
-          case "aarch64", "arm64" -> "arm64";
-          case "x86", "i386", "i686" -> "386";
-          default -> arch;
-        };
-    return "linux/" + goArch;
+    return ImageTarget.hostPlatform();
   }
 }

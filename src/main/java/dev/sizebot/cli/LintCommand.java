@@ -69,6 +69,20 @@ final class LintCommand implements Callable<Integer> {
       description = "Rule ids to skip, comma-separated (e.g. SB114,SB302).")
   List<String> ignore = List.of();
 
+  @Option(
+      names = "--image",
+      paramLabel = "IMAGE|ARCHIVE|DIR",
+      description =
+          "The image built from this Dockerfile (engine ref, docker-save/OCI archive or OCI"
+              + " layout): findings are confirmed and sized from its layers.")
+  Optional<String> image = Optional.empty();
+
+  @Option(
+      names = "--platform",
+      paramLabel = "PLATFORM",
+      description = "Platform to pick from a multi-platform --image (default: this host's).")
+  Optional<String> platform = Optional.empty();
+
   @Spec CommandSpec spec;
 
   @Override
@@ -85,8 +99,14 @@ final class LintCommand implements Callable<Integer> {
       throw SizebotException.invalidInput(
           dockerfile + ": no FROM instruction, so no stage to lint (add a FROM)");
     }
-    LintInput input =
-        new LintInput(parsed, dockerignore(dir), Optional.of(entries(dir)), Evidence.NONE);
+    if (platform.isPresent() && image.isEmpty()) {
+      throw SizebotException.invalidInput("--platform picks the --image to read: pass --image too");
+    }
+    Evidence evidence =
+        image
+            .map(ref -> LintEvidence.of(ImageTarget.read(ref, platform), ref, parsed))
+            .orElse(Evidence.NONE);
+    LintInput input = new LintInput(parsed, dockerignore(dir), Optional.of(entries(dir)), evidence);
     Set<String> ignored =
         ignore.stream()
             .map(s -> s.strip().toUpperCase(Locale.ROOT))

@@ -80,10 +80,17 @@ public final class Sarif {
     node.put("ruleId", finding.ruleId());
     node.put("ruleIndex", ruleIndex);
     node.put("level", level(finding.severity()));
-    node.putObject("message").put("text", finding.message());
+    // Code scanning shows only the message, so the image's proof goes into it as well.
+    String proof = finding.evidence().map(e -> " (" + e + ")").orElse("");
+    node.putObject("message").put("text", finding.message() + proof);
     ObjectNode physical = node.putArray("locations").addObject().putObject("physicalLocation");
     physical.putObject("artifactLocation").put("uri", uri);
     physical.set("region", region(finding.location()));
+    if (finding.evidence().isPresent()) {
+      ObjectNode properties = node.putObject("properties");
+      properties.put("evidence", finding.evidence().get());
+      finding.savings().ifPresent(s -> properties.put("savingsBytes", s.bytes()));
+    }
     if (finding.fix().orElse(null) instanceof Fix.Replacement replacement) {
       node.putArray("fixes").add(fix(replacement, uri));
     }

@@ -3,6 +3,7 @@ package dev.sizebot.rules;
 import dev.sizebot.common.ByteSize;
 import dev.sizebot.common.UnixPath;
 import dev.sizebot.dockerfile.Stage;
+import java.util.ArrayList;
 import java.util.List;
 
 /** SB113: a single-stage build ships its compilers and build tools. */
@@ -49,11 +50,30 @@ final class ToolchainInFinalImage implements Rule {
         bytes += found.get().bytes();
       }
     }
+    List<String> programs = programsPresent(input.evidence(), tools);
+    List<String> shown = new ArrayList<>();
+    if (!programs.isEmpty()) {
+      shown.add(String.join(", ", programs) + " present in the final image");
+    }
+    if (known) {
+      shown.add("toolchain directories hold " + ByteSize.of(bytes).human() + " in the final image");
+    }
     return List.of(
-        known
-            ? finding.withEvidence(
-                ByteSize.of(bytes),
-                "toolchain directories hold " + ByteSize.of(bytes).human() + " in the final image")
-            : finding);
+        shown.isEmpty()
+            ? finding
+            : finding.withEvidence(ByteSize.of(bytes), String.join("; ", shown)));
+  }
+
+  // Packages such as gcc, g++, make and git install a program of their own name: /usr/bin having
+  // it proves the tool shipped, even when it is only a symlink (gcc → gcc-12) of zero bytes.
+  private static List<String> programsPresent(Evidence evidence, List<String> tools) {
+    List<String> present = new ArrayList<>();
+    for (String tool : tools) {
+      String program = "/usr/bin/" + tool.replaceAll("[=:<>].*$", "");
+      if (evidence.presentInFinalImage(UnixPath.of(program)).orElse(false)) {
+        present.add(program);
+      }
+    }
+    return present;
   }
 }

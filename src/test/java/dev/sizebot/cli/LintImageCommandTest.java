@@ -20,7 +20,7 @@ class LintImageCommandTest {
 
   @TempDir Path dir;
 
-  // The history BuildKit writes for the Dockerfile above a one-layer debian base.
+  // The history of the Dockerfile above over a one-layer debian base.
   private Path archive() {
     TestImage image =
         TestImage.tagged("shop/tools:1")
@@ -57,7 +57,9 @@ class LintImageCommandTest {
                 TestLayer.step("RUN /bin/sh -c rm -f /tmp/big.tar.gz # buildkit")
                     .dir("/tmp")
                     .whiteout("/tmp/big.tar.gz"))
-            .emptyStep("USER 1000");
+            .emptyStep("USER 1000")
+            // what `docker build --label` appends with the classic builder: not a Dockerfile line
+            .emptyStep("/bin/sh -c #(nop)  LABEL dev.sizebot.test=1");
     return TestArchive.dockerSaveOci(image).writeTar(dir.resolve("tools.tar"));
   }
 

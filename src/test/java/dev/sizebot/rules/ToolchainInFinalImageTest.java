@@ -121,4 +121,34 @@ class ToolchainInFinalImageTest {
   void runtimeOnlyOrMultiStageBuildsAreFine(String text) {
     assertThat(findings(new ToolchainInFinalImage(), text + "\n")).isEmpty();
   }
+
+  @Test
+  void evidenceNamesTheCompilerTheFinalImageStillHas() {
+    FakeEvidence evidence =
+        new FakeEvidence().present("/usr/bin/gcc", 1_000).present("/usr/lib/gcc", 7_000);
+    Finding f =
+        findings(
+                new ToolchainInFinalImage(),
+                LintInput.of(RuleCheck.parse("FROM debian:12\nRUN apt-get install -y gcc\n"))
+                    .withEvidence(evidence))
+            .get(0);
+    assertThat(f.evidence())
+        .contains(
+            "/usr/bin/gcc present in the final image; toolchain directories hold 7.00 kB in the"
+                + " final image");
+    assertThat(f.savings()).contains(ByteSize.of(7_000));
+  }
+
+  @Test
+  void aCompilerAloneIsEvidenceWithoutASaving() {
+    FakeEvidence evidence = new FakeEvidence().present("/usr/bin/gcc", 1_000);
+    Finding f =
+        findings(
+                new ToolchainInFinalImage(),
+                LintInput.of(RuleCheck.parse("FROM debian:12\nRUN apt-get install -y gcc\n"))
+                    .withEvidence(evidence))
+            .get(0);
+    assertThat(f.evidence()).contains("/usr/bin/gcc present in the final image");
+    assertThat(f.savings()).isEmpty();
+  }
 }

@@ -14,6 +14,7 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=build /src/target/sizebot.jar /opt/sizebot/sizebot.jar
 COPY sizebot /opt/sizebot/sizebot
+COPY scripts/action-entrypoint /opt/sizebot/action-entrypoint
 RUN mkdir -p /opt/sizebot/target && ln -s /opt/sizebot/sizebot.jar /opt/sizebot/target/sizebot.jar \
  && useradd -l -r -u 10001 sizebot
 # The runner mounts the workspace and the docker socket; the socket's group decides access, so the

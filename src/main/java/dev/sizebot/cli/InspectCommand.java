@@ -19,10 +19,10 @@ import picocli.CommandLine.Spec;
     name = "inspect",
     mixinStandardHelpOptions = true,
     description = {
-      "Show one image: layers with their instructions, sizes (uncompressed and compressed),",
-      "largest files, reclaimable waste, duplicates and dive's metrics.",
-      "TARGET is an existing path (docker-save archive, OCI layout directory or its tar) or an",
-      "image reference the local engine has."
+      "Show one image: layers with their instructions, sizes (uncompressed and compressed),"
+          + " largest files, reclaimable waste, duplicates and dive's metrics.",
+      "The target is an existing path (docker-save archive, OCI layout directory or its tar) or"
+          + " an image reference the local engine has."
     })
 final class InspectCommand implements Callable<Integer> {
   enum Format {

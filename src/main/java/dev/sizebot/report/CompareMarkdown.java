@@ -97,8 +97,10 @@ public final class CompareMarkdown {
   private static void drift(StringBuilder md, ImageDiff diff) {
     BaseImageDrift drift = diff.drift();
     if (!drift.known()) {
-      md.append("Base image: not determined (no Dockerfile given), so all of the Δ is shown as")
-          .append(" the build's.\n\n");
+      // Unknown drift means image sides compared without --dockerfile (a build knows its
+      // Dockerfile, unless sizebot's parser rejected a file BuildKit accepted), so name the option.
+      md.append("Base image: not determined without the Dockerfile (pass --dockerfile to tell")
+          .append(" base-image drift apart), so all of the Δ is shown as the build's.\n\n");
     } else if (drift.drifted()) {
       md.append("Base image **changed**: ")
           .append(deltaWithPercent(drift.delta(), Percent.of(drift.baseSize(), drift.headSize())))

@@ -8,8 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Golden files under src/test/resources. Run with {@code -Dsizebot.updateGolden=true} to rewrite
- * them after an intended change, then review the diff.
+ * Golden files under src/test/resources. Run with {@code -Dsizebot.updateGolden=true} to write or
+ * rewrite them after an intended change, then review the diff. A missing file fails: writing it
+ * silently would make the test pass whatever the output.
  */
 public final class GoldenFile {
   private GoldenFile() {}
@@ -17,9 +18,13 @@ public final class GoldenFile {
   public static void assertMatches(String resource, String actual) {
     Path file = Path.of("src/test/resources").resolve(resource);
     try {
-      if (Boolean.getBoolean("sizebot.updateGolden") || !Files.exists(file)) {
+      if (Boolean.getBoolean("sizebot.updateGolden")) {
         Files.createDirectories(file.getParent());
         Files.writeString(file, actual, StandardCharsets.UTF_8);
+      }
+      if (!Files.exists(file)) {
+        throw new AssertionError(
+            "golden file " + file + " is missing: write it with -Dsizebot.updateGolden=true");
       }
       assertThat(actual).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
     } catch (IOException e) {

@@ -125,13 +125,13 @@ public final class CompareMarkdown {
     md.append("### Config changes\n\n| setting | base | head |\n|---|---|---|\n");
     for (ConfigChange c : diff.config()) {
       String name = c.field() + c.key().map(k -> " " + k).orElse("");
-      row(md, Markdown.code(name), value(c.base()), value(c.head()));
+      row(md, Markdown.codeCell(name), value(c.base()), value(c.head()));
     }
     md.append('\n');
   }
 
   private static String value(Optional<String> v) {
-    return v.map(Markdown::code).orElse("—");
+    return v.map(Markdown::codeCell).orElse("—");
   }
 
   private static void compared(StringBuilder md, CompareReport report) {

@@ -35,7 +35,7 @@ final class StepsSection {
       for (StepChange c : changed) {
         List<String> cells = new ArrayList<>();
         cells.add(index(c));
-        cells.add(Markdown.code(shorten(c.shown().instruction().text())));
+        cells.add(Markdown.codeCell(shorten(c.shown().instruction().text())));
         if (lines) {
           cells.add(c.shown().line().map(String::valueOf).orElse(""));
         }

@@ -64,6 +64,7 @@ final class CompareRun {
     if (!engine) {
       return finish(b, h, Optional.empty(), Optional.empty());
     }
+    SideBuilds.Commits commits = SideBuilds.Commits.resolve(options.context, base, head);
     try (DockerEngine docker = DockerEngine.connect();
         RunResources run = RunResources.start(docker, "sizebot", options.keep)) {
       try {
@@ -75,7 +76,7 @@ final class CompareRun {
                   run,
                   line -> err.println("  | " + line));
           long started = System.nanoTime();
-          built = new SideBuilds(options, builder, run).build(base, head, b, h);
+          built = new SideBuilds(options, builder, run, commits).build(base, head, b, h);
           timings.put("build", (System.nanoTime() - started) / 1_000_000);
         }
         return finish(built[0], built[1], Optional.of(docker), probe.map(p -> new Probe(p, run)));

@@ -4,6 +4,7 @@ import dev.sizebot.image.Image;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What an image wastes: the final filesystem, sizebot's reclaimable bytes (per path and per layer),
@@ -39,6 +40,9 @@ public record Analysis(
     if (largest < 0) {
       throw new IllegalArgumentException("largest must not be negative: " + largest);
     }
+    // dive's metrics need their own walk over the layers; it runs beside ours on a second core.
+    CompletableFuture<DiveMetrics> dive =
+        CompletableFuture.supplyAsync(() -> DiveEfficiency.of(image.layers()));
     LayerStack stack = new LayerStack(image.layers().size());
     for (int i = 0; i < image.layers().size(); i++) {
       stack.apply(i, image.layers().get(i).index());
@@ -53,11 +57,7 @@ public record Analysis(
             .toList();
     FinalScan scan = FinalScan.of(stack.live().values(), largest);
     return new Analysis(
-        scan.filesystem(),
-        wasted,
-        stack.perLayer(),
-        scan.duplicates(),
-        DiveEfficiency.of(image.layers()));
+        scan.filesystem(), wasted, stack.perLayer(), scan.duplicates(), dive.join());
   }
 
   /** sizebot's reclaimable bytes: every dead byte counted once. */

@@ -1,6 +1,7 @@
 package dev.sizebot.analysis;
 
 import dev.sizebot.common.UnixPath;
+import dev.sizebot.image.EntryType;
 import dev.sizebot.image.FileEntry;
 import dev.sizebot.image.Layer;
 import dev.sizebot.image.LayerIndex;
@@ -8,12 +9,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * dive's efficiency, wasted bytes and user-wasted ratio, by dive's own rules (wagoodman/dive {@code
@@ -34,9 +36,9 @@ import java.util.TreeMap;
  * layer (an error in its visitor); here it counts 0 and goes on.
  */
 final class DiveEfficiency {
-  // Sizes in the maps below; a directory is marked by a negative size.
-  private static final long DIRECTORY = -1;
-  private static final long IMPLIED = 0;
+  /** Data of a directory a layer only implies: dive gives it an empty FileInfo (size 0, no dir). */
+  private static final FileEntry IMPLIED =
+      new FileEntry(UnixPath.ROOT, EntryType.OTHER, 0, 0, 0, 0, Optional.empty(), Optional.empty());
 
   private static final class Tally {
     long min = -1;
@@ -44,8 +46,11 @@ final class DiveEfficiency {
     int count;
   }
 
-  /** dive's stacked tree of the layers seen so far: path → size, or DIRECTORY. */
-  private final TreeMap<String, Long> stack = new TreeMap<>();
+  /**
+   * dive's stacked tree of the layers seen so far, by path. A hash map, not a sorted one: only a
+   * whiteout needs a subtree, and one pass per layer with whiteouts serves all of them.
+   */
+  private final Map<String, FileEntry> stack = new HashMap<>();
 
   private final Map<String, Tally> tallies = new HashMap<>();
 
@@ -65,12 +70,12 @@ final class DiveEfficiency {
 
   /** Counts one layer's leaves against the stack below, then stacks it; returns its dive size. */
   private long visit(LayerIndex index) {
-    Map<String, Long> nodes = new HashMap<>();
+    Map<String, FileEntry> nodes = new HashMap<>();
     long size = 0;
     for (FileEntry entry : index.entries()) {
       size += entry.size();
       if (!entry.path().isRoot()) {
-        nodes.put(entry.path().value(), entry.isDirectory() ? DIRECTORY : entry.size());
+        nodes.put(entry.path().value(), entry);
       }
     }
     for (UnixPath dir : index.opaqueDirs()) {
@@ -82,19 +87,13 @@ final class DiveEfficiency {
     List<String> implied = new ArrayList<>();
     markAncestors(nodes.keySet(), nodes, parents, implied);
     markAncestors(paths(index.whiteouts()), nodes, parents, implied);
-    for (UnixPath gone : index.whiteouts()) {
-      tally(gone.value(), removedSize(gone.value()));
-    }
+    removeWhiteouts(index.whiteouts()).forEach(this::tally);
     nodes.forEach(
-        (path, nodeSize) -> {
+        (path, entry) -> {
           if (!parents.contains(path)) {
-            tally(path, Math.max(0, nodeSize));
+            tally(path, entry.isDirectory() ? 0 : entry.size());
           }
         });
-    for (UnixPath gone : index.whiteouts()) {
-      stack.remove(gone.value());
-      below(gone.value()).clear();
-    }
     stack.putAll(nodes);
     implied.forEach(path -> stack.put(path, IMPLIED));
     return size;
@@ -106,7 +105,10 @@ final class DiveEfficiency {
 
   /** Collects every ancestor (they have children, so are no leaves) and the implied ones. */
   private static void markAncestors(
-      Iterable<String> paths, Map<String, Long> nodes, Set<String> parents, List<String> implied) {
+      Iterable<String> paths,
+      Map<String, FileEntry> nodes,
+      Set<String> parents,
+      List<String> implied) {
     for (String path : paths) {
       int slash = path.lastIndexOf('/');
       while (slash > 0) {
@@ -122,21 +124,51 @@ final class DiveEfficiency {
     }
   }
 
-  /** dive sizes a whiteout by the lower directory tree it removes; a removed file counts 0. */
-  private long removedSize(String path) {
-    Long node = stack.get(path);
-    if (node == null || node != DIRECTORY) {
-      return 0;
+  /**
+   * Removes each whiteout's path and subtree from the stack and returns the size dive gives each
+   * whiteout: the sizes of the directory tree it removes, or 0 when the path is no directory.
+   */
+  private Map<String, Long> removeWhiteouts(List<UnixPath> whiteouts) {
+    Map<String, Long> sizes = new LinkedHashMap<>();
+    Set<String> dirs = new HashSet<>();
+    for (UnixPath gone : whiteouts) {
+      sizes.put(gone.value(), 0L);
+      FileEntry node = stack.get(gone.value());
+      if (node != null && node.isDirectory()) {
+        dirs.add(gone.value());
+      }
     }
-    long sum = 0;
-    for (long size : below(path).values()) {
-      sum += Math.max(0, size);
+    if (sizes.isEmpty()) {
+      return sizes;
     }
-    return sum;
+    for (Iterator<Map.Entry<String, FileEntry>> it = stack.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<String, FileEntry> e = it.next();
+      if (removes(e.getKey(), e.getValue(), sizes, dirs)) {
+        it.remove();
+      }
+    }
+    return sizes;
   }
 
-  private SortedMap<String, Long> below(String dir) {
-    return stack.subMap(dir + "/", dir + "0");
+  /**
+   * True when a whiteout removes {@code path} (it names the path or an ancestor); adds the node's
+   * size to every directory whiteout above it, as dive sizes each against the stack below.
+   */
+  private static boolean removes(
+      String path, FileEntry node, Map<String, Long> sizes, Set<String> dirs) {
+    boolean removed = sizes.containsKey(path);
+    int slash = path.lastIndexOf('/');
+    while (slash > 0) {
+      String ancestor = path.substring(0, slash);
+      if (sizes.containsKey(ancestor)) {
+        removed = true;
+        if (dirs.contains(ancestor) && !node.isDirectory()) {
+          sizes.merge(ancestor, node.size(), Long::sum);
+        }
+      }
+      slash = ancestor.lastIndexOf('/');
+    }
+    return removed;
   }
 
   private void tally(String path, long size) {

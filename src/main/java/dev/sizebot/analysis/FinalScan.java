@@ -1,17 +1,24 @@
 package dev.sizebot.analysis;
 
+import dev.sizebot.common.UnixPath;
 import dev.sizebot.image.EntryType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.TreeMap;
 
 /** One pass over the final filesystem: counts, the largest files and duplicated content. */
 record FinalScan(FinalFilesystem filesystem, List<Duplicate> duplicates) {
   private static final Comparator<LargeFile> BY_SIZE =
       Comparator.comparingLong(LargeFile::size)
           .thenComparing(LargeFile::path, Comparator.reverseOrder());
+
+  /** A file's content under the path that names it; one per inode, so 100k+ stay cheap. */
+  private record Copy(String hash, long size, LayerStack.Slot name) {}
 
   static FinalScan of(Collection<LayerStack.Slot> live, int largest) {
     long[] counts = new long[EntryType.values().length];
@@ -28,13 +35,14 @@ record FinalScan(FinalFilesystem filesystem, List<Duplicate> duplicates) {
       owner.counted = true;
       long size = owner.entry.size();
       bytes += size;
-      LargeFile file = new LargeFile(slot.entry.path(), size, owner.layer);
-      top.add(file);
-      if (top.size() > largest) {
-        top.poll();
+      if (largest > 0 && (top.size() < largest || size > top.peek().size())) {
+        top.add(new LargeFile(slot.entry.path(), size, owner.layer));
+        if (top.size() > largest) {
+          top.poll();
+        }
       }
       if (size > 0 && owner.entry.contentHash().isPresent()) {
-        copies.add(new Copy(owner.entry.contentHash().get(), file));
+        copies.add(new Copy(owner.entry.contentHash().get(), size, slot));
       }
     }
     List<LargeFile> biggest = new ArrayList<>(top);
@@ -56,36 +64,34 @@ record FinalScan(FinalFilesystem filesystem, List<Duplicate> duplicates) {
     return new FinalScan(fs, duplicates(copies));
   }
 
-  private record Copy(String hash, LargeFile file) {}
-
+  /** Groups copies by content in one hash pass (no sort of every file). */
   private static List<Duplicate> duplicates(List<Copy> copies) {
-    copies.sort(
-        Comparator.comparingLong((Copy c) -> c.file().size())
-            .thenComparing(Copy::hash)
-            .thenComparing(c -> c.file().path()));
-    List<Duplicate> out = new ArrayList<>();
-    int start = 0;
-    for (int i = 1; i <= copies.size(); i++) {
-      if (i == copies.size() || !sameContent(copies.get(start), copies.get(i))) {
-        if (i - start >= 2) {
-          Copy first = copies.get(start);
-          out.add(
-              new Duplicate(
-                  first.hash(),
-                  first.file().size(),
-                  copies.subList(start, i).stream().map(c -> c.file().path()).toList()));
-        }
-        start = i;
+    Map<String, List<Copy>> byHash = new HashMap<>();
+    Map<String, Copy> single = new HashMap<>(copies.size() * 2);
+    for (Copy copy : copies) {
+      Copy first = single.putIfAbsent(copy.hash(), copy);
+      if (first != null) {
+        byHash.computeIfAbsent(copy.hash(), h -> new ArrayList<>(List.of(first))).add(copy);
       }
+    }
+    List<Duplicate> out = new ArrayList<>();
+    for (List<Copy> group : byHash.values()) {
+      // Equal hashes of different sizes are different content: split by size.
+      Map<Long, List<UnixPath>> bySize = new TreeMap<>();
+      for (Copy c : group) {
+        bySize.computeIfAbsent(c.size(), s -> new ArrayList<>()).add(c.name().entry.path());
+      }
+      bySize.forEach(
+          (size, paths) -> {
+            if (paths.size() >= 2) {
+              out.add(new Duplicate(group.get(0).hash(), size, paths.stream().sorted().toList()));
+            }
+          });
     }
     out.sort(
         Comparator.comparingLong(Duplicate::savable)
             .reversed()
             .thenComparing(d -> d.paths().get(0)));
     return out;
-  }
-
-  private static boolean sameContent(Copy a, Copy b) {
-    return a.file().size() == b.file().size() && a.hash().equals(b.hash());
   }
 }

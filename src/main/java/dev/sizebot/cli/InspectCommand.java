@@ -27,10 +27,10 @@ import picocli.CommandLine.Spec;
     name = "inspect",
     mixinStandardHelpOptions = true,
     description = {
-      "Show one image: layers with their instructions, sizes (uncompressed and compressed),",
-      "largest files, reclaimable waste, duplicates and dive's metrics.",
-      "TARGET is an existing path (docker-save archive, OCI layout directory or its tar) or an",
-      "image reference the local engine has."
+      "Show one image: layers with their instructions, sizes (uncompressed and compressed),"
+          + " largest files, reclaimable waste, duplicates and dive's metrics.",
+      "The target is an existing path (docker-save archive, OCI layout directory or its tar) or"
+          + " an image reference the local engine has."
     })
 final class InspectCommand implements Callable<Integer> {
   enum Format {
@@ -67,9 +67,7 @@ final class InspectCommand implements Callable<Integer> {
     if (top < 0) {
       throw SizebotException.invalidInput("--top must be 0 or more, not " + top);
     }
-    ImageSelector selector = ImageSelector.only(platform.orElseGet(InspectCommand::hostPlatform));
-    Image image =
-        existingPath().map(p -> fromPath(p, selector)).orElseGet(() -> fromEngine(selector));
+    Image image = existingPath().map(this::fromPath).orElseGet(this::fromEngine);
     Analysis analysis = Analysis.of(image, top);
     String rendered =
         format == Format.json
@@ -90,11 +88,12 @@ final class InspectCommand implements Callable<Integer> {
     }
   }
 
-  private static Image fromPath(Path path, ImageSelector selector) {
+  private Image fromPath(Path path) {
+    ImageSelector selector = ImageSelector.only(platform.orElseGet(InspectCommand::hostPlatform));
     return ImageSource.open(path, ReadLimits.DEFAULT).read(selector);
   }
 
-  private Image fromEngine(ImageSelector selector) {
+  private Image fromEngine() {
     if (!ImageRef.looksLikeRef(target)) {
       throw SizebotException.invalidInput(
           "'"
@@ -102,7 +101,7 @@ final class InspectCommand implements Callable<Integer> {
               + "' is neither an existing file or directory nor an image reference: check the"
               + " path or name an image the engine has (docker images)");
     }
-    return EngineImages.read(ImageRef.parse(target), selector);
+    return EngineImages.read(ImageRef.parse(target), platform);
   }
 
   /** {@code linux/<arch>} as Go (and so Docker) names this JVM's architecture. */

@@ -60,7 +60,8 @@ public final class EngineImageSource implements ImageSource {
     String name = "docker save " + String.join(" ", refs);
     InputStream stream;
     try {
-      stream = save.exec();
+      // 8 × 1 MiB read ahead: the engine keeps writing while sizebot parses (bench/inspect).
+      stream = new ReadAhead(save.exec(), 8, 1 << 20);
     } catch (RuntimeException e) {
       throw SizebotException.environment(
           "the engine at " + engine.host() + " failed to save " + refs + ": " + e.getMessage(), e);

@@ -77,6 +77,23 @@ public record Dockerfile(
     return all;
   }
 
+  /**
+   * The comment lines directly above an instruction (no blank line between), top to bottom, with
+   * the {@code #} and surrounding blanks removed — where inline markers such as {@code # sizebot
+   * ignore=SB101} live. Parser directives count as comments too, as in BuildKit.
+   */
+  public List<String> commentsBefore(SourceRange range) {
+    List<String> comments = new ArrayList<>();
+    for (int i = range.startLine() - 2; i >= 0; i--) {
+      String line = lines.get(i).strip();
+      if (!line.startsWith("#")) {
+        break;
+      }
+      comments.add(0, line.substring(1).strip());
+    }
+    return comments;
+  }
+
   /** The source lines of a range, joined with {@code \n}. */
   public String text(SourceRange range) {
     return String.join("\n", lines.subList(range.startLine() - 1, range.endLine()));

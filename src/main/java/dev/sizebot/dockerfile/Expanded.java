@@ -10,18 +10,24 @@ final class Expanded {
 
   static Map<String, Object> of(Instruction instruction) {
     Map<String, Object> m = new LinkedHashMap<>();
+    if (!build(instruction, m)) {
+      config(instruction, m);
+    }
+    return m;
+  }
+
+  /** FROM, RUN, COPY and ADD; false for other instructions. */
+  private static boolean build(Instruction instruction, Map<String, Object> m) {
     if (instruction instanceof From f) {
       m.put("image", f.image());
       f.stageName().ifPresent(v -> m.put("stageName", v));
       f.platform().ifPresent(v -> m.put("platform", v));
-
     } else if (instruction instanceof Run r) {
       m.put("mounts", r.mounts().stream().map(Expanded::mount).toList());
       r.network().ifPresent(v -> m.put("network", v));
       r.security().ifPresent(v -> m.put("security", v));
       m.put("shellAnalyzed", r.shellAnalyzed());
       m.put("commands", r.commands().stream().map(Expanded::command).toList());
-
     } else if (instruction instanceof Copy c) {
       m.put("sources", c.sources());
       m.put("destination", c.destination());
@@ -31,7 +37,6 @@ final class Expanded {
       m.put("link", c.link());
       putIfAny(m, "excludes", c.excludes());
       contents(m, c.sourceContents());
-
     } else if (instruction instanceof Add a) {
       m.put("sources", a.sources());
       m.put("destination", a.destination());
@@ -41,8 +46,15 @@ final class Expanded {
       a.checksum().ifPresent(v -> m.put("checksum", v));
       putIfAny(m, "excludes", a.excludes());
       contents(m, a.sourceContents());
+    } else {
+      return false;
+    }
+    return true;
+  }
 
-    } else if (instruction instanceof Env e) {
+  /** The instructions that set config or variables. */
+  private static void config(Instruction instruction, Map<String, Object> m) {
+    if (instruction instanceof Env e) {
       m.put("pairs", pairs(e.pairs()));
     } else if (instruction instanceof Label l) {
       m.put("pairs", pairs(l.pairs()));
@@ -73,7 +85,6 @@ final class Expanded {
     } else if (instruction instanceof Healthcheck h) {
       m.put("command", h.command().map(Expanded::invocation).orElse(null));
     }
-    return m;
   }
 
   private static void putIfAny(Map<String, Object> m, String key, List<String> values) {

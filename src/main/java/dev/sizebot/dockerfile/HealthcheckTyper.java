@@ -9,8 +9,30 @@ import java.util.regex.Pattern;
 final class HealthcheckTyper {
   private static final Pattern DURATION =
       Pattern.compile("([0-9]*(\\.[0-9]*)?(ns|us|µs|ms|s|m|h))+|0");
+  private static final Pattern PART = Pattern.compile("([0-9]*(?:\\.[0-9]*)?)(ns|us|µs|ms|s|m|h)");
 
   private HealthcheckTyper() {}
+
+  /** Go's time.ParseDuration for the validated syntax, in nanoseconds. */
+  static double nanos(String duration) {
+    double total = 0;
+    var m = PART.matcher(duration);
+    while (m.find()) {
+      String n = m.group(1);
+      double value = n.isEmpty() || n.equals(".") ? 0 : Double.parseDouble(n);
+      total +=
+          value
+              * switch (m.group(2)) {
+                case "ns" -> 1;
+                case "us", "µs" -> 1e3;
+                case "ms" -> 1e6;
+                case "s" -> 1e9;
+                case "m" -> 60e9;
+                default -> 3600e9;
+              };
+    }
+    return total;
+  }
 
   static Healthcheck type(Node node, InstructionTyper typer) {
     List<String> args = node.args();
@@ -33,8 +55,14 @@ final class HealthcheckTyper {
     }
     for (String flag : List.of("interval", "timeout", "start-period", "start-interval")) {
       Optional<String> v = node.flag(flag);
-      if (v.isPresent() && !v.get().isEmpty() && !DURATION.matcher(v.get()).matches()) {
-        throw typer.fail(node, "time: invalid duration \"" + v.get() + "\" for --" + flag);
+      if (v.isPresent() && !v.get().isEmpty()) {
+        if (!DURATION.matcher(v.get()).matches()) {
+          throw typer.fail(node, "time: invalid duration \"" + v.get() + "\" for --" + flag);
+        }
+        // Docker's container.MinimumDuration: a given duration must be at least 1ms.
+        if (nanos(v.get()) < 1_000_000) {
+          throw typer.fail(node, "Interval \"" + flag + "\" cannot be less than 1ms");
+        }
       }
     }
     Optional<String> retries = node.flag("retries");

@@ -14,6 +14,8 @@ import java.util.Set;
  */
 final class ShellSplitter {
   private static final int MAX_DEPTH = 32;
+  private static final java.util.regex.Pattern ASSIGNMENT =
+      java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=");
   private static final Set<String> PREFIX_WORDS =
       Set.of("if", "then", "else", "elif", "do", "while", "until", "!", "{", "time");
   private static final Set<String> END_WORDS = Set.of("fi", "done", "esac", "}");
@@ -134,7 +136,7 @@ final class ShellSplitter {
           cmd.skipRest = true;
           continue;
         }
-        if (word.matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
+        if (ASSIGNMENT.matcher(word).lookingAt()) {
           cmd.assignments.add(word);
           continue;
         }

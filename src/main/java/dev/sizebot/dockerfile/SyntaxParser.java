@@ -23,7 +23,6 @@ final class SyntaxParser {
   private final List<String> warnings = new ArrayList<>();
   private boolean directivesDone;
   private char escape = '\\';
-  private Pattern continuation;
   private int current; // number of lines consumed
 
   SyntaxParser(String source, String text) {
@@ -122,7 +121,7 @@ final class SyntaxParser {
         String l = raw.get(current++);
         String candidate = trimNewline(l);
         if (h.chomp()) {
-          candidate = candidate.replaceFirst("^\\t+", "");
+          candidate = stripLeadingTabs(candidate);
         }
         if (candidate.equals(h.name())) {
           terminated = true;
@@ -160,12 +159,26 @@ final class SyntaxParser {
 
   private record Cont(String line, boolean end) {}
 
+  /**
+   * BuildKit's continuation regex, {@code ([^E])E[ \t]*$|^E[ \t]*$} for escape E, written out: a
+   * line continues when its last non-blank character is the escape token, unless that token is
+   * itself escaped; the token and the blanks after it are removed.
+   */
   private Cont trimContinuation(String line) {
-    var m = continuation.matcher(line);
-    if (m.find()) {
-      return new Cont(m.replaceAll("$1"), false);
+    int end = line.length();
+    while (end > 0 && (line.charAt(end - 1) == ' ' || line.charAt(end - 1) == '\t')) {
+      end--;
     }
-    return new Cont(line, true);
+    if (end == 0 || line.charAt(end - 1) != escape) {
+      return new Cont(line, true);
+    }
+    if (end == 1) {
+      return new Cont("", false);
+    }
+    if (line.charAt(end - 2) == escape) {
+      return new Cont(line, true);
+    }
+    return new Cont(line.substring(0, end - 1), false);
   }
 
   private String processLine(String rawLine, boolean stripLeft) {
@@ -211,17 +224,14 @@ final class SyntaxParser {
 
   private void setEscape(String token) {
     escape = token.charAt(0);
-    String q = Pattern.quote(token);
-    // BuildKit: the escape token ends a line as continuation unless itself escaped.
-    continuation =
-        Pattern.compile(
-            "([^"
-                + (token.equals("\\") ? "\\\\" : token)
-                + "])"
-                + q
-                + "[ \\t]*$|^"
-                + q
-                + "[ \\t]*$");
+  }
+
+  private static String stripLeadingTabs(String s) {
+    int i = 0;
+    while (i < s.length() && s.charAt(i) == '\t') {
+      i++;
+    }
+    return s.substring(i);
   }
 
   private static boolean isComment(String rawLine) {

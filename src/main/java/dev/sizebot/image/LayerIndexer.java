@@ -43,7 +43,8 @@ final class LayerIndexer {
         compression == Compression.NONE
             ? limits.maxLayerBytes()
             : limits.uncompressedCap(storedBytes);
-    GzipEstimate estimate = compression == Compression.NONE ? new GzipEstimate() : null;
+    BackgroundEstimate estimate = compression == Compression.NONE ? new BackgroundEstimate() : null;
+    boolean done = false;
     try {
       MeteredInputStream tarBytes =
           new MeteredInputStream(compression.decompress(blob), cap, estimate);
@@ -62,27 +63,38 @@ final class LayerIndexer {
               tarBytes.count(),
               compressed,
               estimate == null);
+      done = true;
       return new IndexedLayer(index, compression, storedBytes);
-    } catch (MeteredInputStream.CapExceeded e) {
-      throw SizebotException.invalidInput(
+    } catch (IOException | RuntimeException e) {
+      throw refusal(e, compression, where);
+    } finally {
+      if (estimate != null && !done) {
+        estimate.abandon();
+      }
+    }
+  }
+
+  /** One clear line for a layer that cannot be read. */
+  private static SizebotException refusal(Exception e, Compression compression, String where) {
+    if (e instanceof SizebotException s) {
+      return s;
+    }
+    if (e instanceof MeteredInputStream.CapExceeded) {
+      return SizebotException.invalidInput(
           where
               + " expands past "
               + e.getMessage().replace("more than ", "")
               + " (decompression bomb?): raise the read limits only if you trust this image",
           e);
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof SizebotException s) {
-        throw s;
-      }
-      throw SizebotException.invalidInput(
-          where
-              + " is not a readable "
-              + compression.label()
-              + " layer ("
-              + describe(e)
-              + "): the archive is truncated or corrupt, save it again",
-          e);
     }
+    return SizebotException.invalidInput(
+        where
+            + " is not a readable "
+            + compression.label()
+            + " layer ("
+            + describe(e)
+            + "): the archive is truncated or corrupt, save it again",
+        e);
   }
 
   private static String describe(Exception e) {

@@ -19,10 +19,10 @@ final class MeteredInputStream extends FilterInputStream {
   }
 
   private final long cap;
-  private final GzipEstimate estimate;
+  private final BackgroundEstimate estimate;
   private long count;
 
-  MeteredInputStream(InputStream in, long cap, GzipEstimate estimate) {
+  MeteredInputStream(InputStream in, long cap, BackgroundEstimate estimate) {
     super(in);
     this.cap = cap;
     this.estimate = estimate;

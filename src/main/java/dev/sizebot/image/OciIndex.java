@@ -51,7 +51,7 @@ final class OciIndex {
               Optional.ofNullable(layer.path("mediaType").textValue())));
     }
     String configPath = ImageAssembly.blobPath(Digest.parse(config.path("digest").asText()));
-    return ImageAssembly.assemble(files, chosen.names(), configPath, refs);
+    return ImageAssembly.assemble(files, displayNames(chosen.names()), configPath, refs);
   }
 
   private void collect(JsonNode index, List<String> names, int depth, String where) {
@@ -178,10 +178,28 @@ final class OciIndex {
     return ImageAssembly.parseJson(files, ImageAssembly.blobPath(digest), "manifest");
   }
 
+  /**
+   * The names to show: full references, shortened as docker shows them ({@code
+   * docker.io/library/app:1} → {@code app:1}); a bare tag annotation only when nothing else names
+   * the image.
+   */
+  static List<String> displayNames(List<String> names) {
+    Set<String> full = new LinkedHashSet<>();
+    for (String name : names) {
+      if (name.contains(":") || name.contains("/")) {
+        full.add(RefNames.shorten(name));
+      }
+    }
+    return full.isEmpty() ? names : List.copyOf(full);
+  }
+
   private String refList() {
     Set<String> names = new LinkedHashSet<>();
     for (Candidate c : candidates) {
-      names.add(c.names().isEmpty() ? c.manifest().shortHex() + " (unnamed)" : c.names().get(0));
+      names.add(
+          c.names().isEmpty()
+              ? c.manifest().shortHex() + " (unnamed)"
+              : displayNames(c.names()).get(0));
     }
     return String.join(", ", names);
   }

@@ -31,17 +31,22 @@ final class RefNames {
   }
 
   static String normalize(String ref) {
+    String r = shorten(ref);
+    int slash = r.lastIndexOf('/');
+    boolean tagged = r.indexOf(':', slash + 1) >= 0 || r.contains("@");
+    return tagged ? r : r + ":latest";
+  }
+
+  /** Drops Docker Hub's implied prefixes, as {@code docker images} does. */
+  static String shorten(String ref) {
     String r = ref.strip();
     for (String prefix :
         new String[] {"docker.io/library/", "index.docker.io/library/", "docker.io/"}) {
       if (r.startsWith(prefix)) {
-        r = r.substring(prefix.length());
-        break;
+        return r.substring(prefix.length());
       }
     }
-    int slash = r.lastIndexOf('/');
-    boolean tagged = r.indexOf(':', slash + 1) >= 0 || r.contains("@");
-    return tagged ? r : r + ":latest";
+    return r;
   }
 
   private static String tagOf(String ref) {

@@ -109,7 +109,8 @@ class InspectCommandTest {
 
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().lines()).hasSize(1);
-    assertThat(r.err()).contains("has no image sizebot-test-analysis-absent:nope");
+    assertThat(r.err())
+        .contains("image 'sizebot-test-analysis-absent:nope' is not in the local engine");
   }
 
   @Test

@@ -253,7 +253,7 @@ class DockerfileTest {
   void healthcheckKeepsTypeAndCommandAsBuildKitSplitsThem() {
     Dockerfile f =
         parse(
-            "FROM scratch\nHEALTHCHECK --interval=5s --retries=3 CMD [\"curl\", \"-f\", \"x\"]\n"
+            "FROM scratch\nHEALTHCHECK --interval=5s --start-period=1m30s --retries=3 CMD [\"curl\", \"-f\", \"x\"]\n"
                 + "HEALTHCHECK NONE\n");
     Healthcheck h = (Healthcheck) f.finalStage().instructions().get(0);
     assertThat(h.node().args()).containsExactly("CMD", "curl", "-f", "x");
@@ -289,5 +289,15 @@ class DockerfileTest {
     assertThat(run.range()).isEqualTo(new SourceRange(2, 3, 3, 6));
     assertThat(f.text(run.range())).isEqualTo("  RUN a \\\n    b");
     assertThat(run.text()).isEqualTo("RUN a \\\n    b");
+  }
+
+  @Test
+  void commentsBeforeAnInstructionStopAtABlankLine() {
+    Dockerfile f =
+        parse("FROM scratch\n# unrelated\n\n# sizebot ignore=SB101\n  #  second  \nRUN x\nRUN y\n");
+    List<Instruction> all = f.finalStage().instructions();
+    assertThat(f.commentsBefore(all.get(0).range()))
+        .containsExactly("sizebot ignore=SB101", "second");
+    assertThat(f.commentsBefore(all.get(1).range())).isEmpty();
   }
 }

@@ -50,6 +50,8 @@ class ParseErrorsTest {
         "FROM a\\nHEALTHCHECK PING x                 | df:2: Unknown type \"PING\" in HEALTHCHECK (try CMD)",
         "FROM a\\nHEALTHCHECK --retries=0 CMD x      | df:2: --retries must be at least 1 (not 0)",
         "FROM a\\nHEALTHCHECK --interval=5 CMD x     | df:2: time: invalid duration \"5\"",
+        "FROM a\\nHEALTHCHECK --timeout=0s CMD x     | df:2: Interval \"timeout\" cannot be less than 1ms",
+        "FROM a\\nHEALTHCHECK --interval=.5us CMD x  | df:2: Interval \"interval\" cannot be less than 1ms",
         "FROM a\\nRUN --mount=type=nfs x             | df:2: unsupported mount type \"nfs\"",
         "FROM a\\nWORKDIR ${X                        | df:2: failed to process \"${X\": syntax error: missing '}'",
         "FROM a\\nCOPY \"a b\" /x                    | df:2: failed to process \"\"a\": unexpected end of statement",

@@ -12,10 +12,13 @@ import dev.sizebot.image.testing.TestImage;
 import dev.sizebot.image.testing.TestLayer;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -121,6 +124,19 @@ class BadInputTest {
                 + " read limits only if you trust this image");
   }
 
+  @Test
+  void aFloodOfEntriesIsStoppedAtTheEntryCap() {
+    TestLayer layer = TestLayer.step("RUN touch");
+    for (int i = 0; i < 50; i++) {
+      layer.file("/f" + i, "");
+    }
+    byte[] archive = TestArchive.dockerSaveLegacy(oneLayer(layer)).toBytes();
+    assertThat(failure(archive, ReadLimits.DEFAULT.withMaxEntries(40)))
+        .matches(
+            "bad.tar: layer '[0-9a-f]{64}/layer.tar' has more than 40 file entries in total: raise"
+                + " the entry limit only if you trust this image");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"../etc/passwd", "/etc/passwd", "app/../../x"})
   void unsafeEntryNamesInALayerAreRefused(String name) {
@@ -215,6 +231,29 @@ class BadInputTest {
 
     assertThat(failure(archive.toBytes()))
         .isEqualTo("bad.tar: symlink loop at 'a/layer.tar': the archive is corrupt, save it again");
+  }
+
+  @Test
+  void aSymlinkLoopInALayoutDirectoryIsRefused(@TempDir Path dir) throws Exception {
+    TestImage app = SampleImages.app(TestCompression.GZIP);
+    TestArchive.ociLayout(app).writeDirectory(dir);
+    Path blob = dir.resolve(TestArchive.blobPath(app.layers().get(0)));
+    Files.delete(blob);
+    Files.createSymbolicLink(blob, blob.getFileName());
+
+    SizebotException e =
+        (SizebotException)
+            org.assertj.core.api.Assertions.catchThrowable(
+                () ->
+                    ImageSource.open(dir, ReadLimits.DEFAULT)
+                        .read(ImageSelector.only("linux/amd64")));
+    assertThat(e.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(e.getMessage())
+        .startsWith(
+            dir
+                + ": cannot read '"
+                + TestArchive.blobPath(app.layers().get(0))
+                + "': Too many levels of symbolic links");
   }
 
   @Test

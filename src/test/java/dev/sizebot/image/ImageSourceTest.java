@@ -141,6 +141,8 @@ class ImageSourceTest {
         assertThat(o.index().opaqueDirs()).isEqualTo(l.index().opaqueDirs());
       }
     }
+    assertThat(layoutTar.tags()).containsExactly("app:1");
+    assertThat(saveOci.tags()).containsExactly("app:1");
     assertThat(layoutTar.layers().get(0).mediaType()).isEqualTo(compression.mediaType());
     assertThat(layoutTar.layers().get(0).blobDigest()).isPresent();
     assertThat(legacy.layers().get(0).blobDigest()).isEmpty();

@@ -22,10 +22,8 @@ public final class GoldenFile {
         Files.createDirectories(file.getParent());
         Files.writeString(file, actual, StandardCharsets.UTF_8);
       }
-      if (!Files.exists(file)) {
-        throw new AssertionError(
-            "golden file " + file + " is missing: write it with -Dsizebot.updateGolden=true");
-      }
+      // A missing golden file fails: writing it silently would make the test unable to fail.
+      assertThat(file).as("golden file (create it with -Dsizebot.updateGolden=true)").exists();
       assertThat(actual).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new AssertionError("golden file " + file, e);

@@ -5,8 +5,10 @@ import dev.sizebot.common.SizebotException;
 import dev.sizebot.report.CompareJson;
 import dev.sizebot.report.CompareMarkdown;
 import dev.sizebot.report.CompareReport;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +73,9 @@ final class CompareCommand implements Callable<Integer> {
       names = "--build-arg",
       paramLabel = "NAME=VALUE",
       description = "A build argument (repeatable).")
+  List<String> buildArgTexts = new ArrayList<>();
+
+  /** The --build-arg options by name, filled in by {@link #call()}. */
   Map<String, String> buildArgs = new LinkedHashMap<>();
 
   @Option(
@@ -86,7 +91,13 @@ final class CompareCommand implements Callable<Integer> {
           "Measure startup: healthcheck, http://:PORT/PATH, tcp://:PORT, log:REGEX, exit.")
   Optional<String> startup = Optional.empty();
 
-  @Option(names = "--runs", paramLabel = "N", description = "Startup runs per image (default 5).")
+  // Each run may wait a full probe timeout; past 100 a typo is likelier than a wish.
+  static final int MAX_RUNS = 100;
+
+  @Option(
+      names = "--runs",
+      paramLabel = "N",
+      description = "Startup runs per image, 1 to " + MAX_RUNS + " (default 5).")
   int runs = 5;
 
   @Option(names = "--format", paramLabel = "FORMAT", description = "markdown (default) or json.")
@@ -110,11 +121,20 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (top < 1 || runs < 1) {
-      throw SizebotException.invalidInput("--top and --runs must be at least 1");
+    if (runs < 1 || runs > MAX_RUNS) {
+      throw SizebotException.invalidInput(
+          "--runs " + runs + " is out of range: give 1 to " + MAX_RUNS + " startup runs per image");
     }
-    SideSpec base = side("base", 0, baseRef, baseDockerfile);
-    SideSpec head = side("head", 1, headRef, headDockerfile);
+    if (top < 1) {
+      throw SizebotException.invalidInput(
+          "--top " + top + " is out of range: give at least 1 file change to show");
+    }
+    buildArgTexts.forEach(this::addBuildArg);
+    requireImageCount();
+    // Positional IMAGEs fill the sides that no option claimed, base first.
+    Iterator<String> given = images.iterator();
+    SideSpec base = side("base", baseRef, baseDockerfile, given);
+    SideSpec head = side("head", headRef, headDockerfile, given);
     CompareRun run = new CompareRun(this, spec.commandLine().getErr());
     CompareReport report = run.compare(base, head);
     String text =
@@ -132,11 +152,22 @@ final class CompareCommand implements Callable<Integer> {
     return report.failures().isEmpty() ? ExitCode.OK.code() : ExitCode.INVALID_INPUT.code();
   }
 
+  private void addBuildArg(String text) {
+    int eq = text.indexOf('=');
+    if (eq < 1) {
+      throw SizebotException.invalidInput(
+          "--build-arg '"
+              + text
+              + "' is not NAME=VALUE: write it as, e.g., --build-arg VERSION=1.2");
+    }
+    buildArgs.put(text.substring(0, eq), text.substring(eq + 1));
+  }
+
   String platform() {
     return platform.orElseGet(InspectCommand::hostPlatform);
   }
 
-  private SideSpec side(String name, int position, Optional<String> ref, Optional<Path> file) {
+  private void requireImageCount() {
     int expected =
         (baseRef.isPresent() || baseDockerfile.isPresent() ? 0 : 1)
             + (headRef.isPresent() || headDockerfile.isPresent() ? 0 : 1);
@@ -147,6 +178,10 @@ final class CompareCommand implements Callable<Integer> {
               + images.size()
               + " IMAGE argument(s))");
     }
+  }
+
+  private static SideSpec side(
+      String name, Optional<String> ref, Optional<Path> file, Iterator<String> images) {
     if (ref.isPresent() && file.isPresent()) {
       throw SizebotException.invalidInput(
           "--" + name + "-ref and --" + name + "-dockerfile exclude each other: pick one");
@@ -155,10 +190,16 @@ final class CompareCommand implements Callable<Integer> {
       return new SideSpec.GitBuild(ref.get());
     }
     if (file.isPresent()) {
+      if (!Files.isRegularFile(file.get())) {
+        throw SizebotException.invalidInput(
+            "--"
+                + name
+                + "-dockerfile "
+                + file.get()
+                + " is not a file: pass the path of the Dockerfile to build");
+      }
       return new SideSpec.DockerfileBuild(file.get());
     }
-    // Positional IMAGEs fill the sides that no option claimed, base first.
-    int index = position == 1 && images.size() == 2 ? 1 : 0;
-    return SideSpec.parse(images.get(index), name);
+    return SideSpec.parse(images.next(), name);
   }
 }

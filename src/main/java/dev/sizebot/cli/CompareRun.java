@@ -22,6 +22,7 @@ import dev.sizebot.report.Compared;
 import dev.sizebot.report.StartupComparison;
 import dev.sizebot.startup.ProbeSpec;
 import dev.sizebot.startup.StartupMeasurer;
+import dev.sizebot.startup.StartupResult;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** One {@code compare}: build what must be built, read both images, analyse, diff, probe. */
@@ -62,6 +64,7 @@ final class CompareRun {
     if (!engine) {
       return finish(b, h, Optional.empty(), Optional.empty());
     }
+    SideBuilds.Commits commits = SideBuilds.Commits.resolve(options.context, base, head);
     try (DockerEngine docker = DockerEngine.connect();
         RunResources run = RunResources.start(docker, "sizebot", options.keep)) {
       try {
@@ -73,7 +76,7 @@ final class CompareRun {
                   run,
                   line -> err.println("  | " + line));
           long started = System.nanoTime();
-          built = new SideBuilds(options, builder, run).build(base, head, b, h);
+          built = new SideBuilds(options, builder, run, commits).build(base, head, b, h);
           timings.put("build", (System.nanoTime() - started) / 1_000_000);
         }
         return finish(built[0], built[1], Optional.of(docker), probe.map(p -> new Probe(p, run)));
@@ -114,10 +117,11 @@ final class CompareRun {
   private StartupComparison startup(DockerEngine docker, Probe probe, LoadedSide b, LoadedSide h) {
     StartupMeasurer measurer =
         new StartupMeasurer(DockerContainerRunner.on(docker, probe.run().runId()));
-    return new StartupComparison(
-        measurer.measure(engineRef(b), probe.spec(), options.runs, StartupMeasurer.DEFAULT_TIMEOUT),
-        measurer.measure(
-            engineRef(h), probe.spec(), options.runs, StartupMeasurer.DEFAULT_TIMEOUT));
+    Function<LoadedSide, StartupResult> measure =
+        side ->
+            measurer.measure(
+                engineRef(side), probe.spec(), options.runs, StartupMeasurer.DEFAULT_TIMEOUT);
+    return new StartupComparison(measure.apply(b), measure.apply(h));
   }
 
   private static String engineRef(LoadedSide side) {

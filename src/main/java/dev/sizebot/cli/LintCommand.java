@@ -94,6 +94,13 @@ final class LintCommand implements Callable<Integer> {
       throw SizebotException.invalidInput(
           "context " + dir + " is not a directory (pass --context DIR)");
     }
+    if (Files.isDirectory(dockerfile)) {
+      throw SizebotException.invalidInput(
+          dockerfile
+              + " is a directory: pass the Dockerfile in it (e.g. "
+              + dockerfile.resolve("Dockerfile")
+              + ")");
+    }
     Dockerfile parsed = Dockerfile.parse(Dockerfile.readText(dockerfile), dockerfile.toString());
     if (parsed.stages().isEmpty()) {
       throw SizebotException.invalidInput(

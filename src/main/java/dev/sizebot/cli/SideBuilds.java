@@ -25,46 +25,64 @@ final class SideBuilds {
   private final CompareCommand options;
   private final Builder builder;
   private final RunResources run;
+  private final Commits commits;
 
-  SideBuilds(CompareCommand options, Builder builder, RunResources run) {
+  SideBuilds(CompareCommand options, Builder builder, RunResources run, Commits commits) {
     this.options = options;
     this.builder = builder;
     this.run = run;
+    this.commits = commits;
+  }
+
+  /**
+   * The commits the git sides build: the base at its merge-base with the head when both are refs.
+   * Resolved before any engine work, so a bad ref or a context outside git fails first.
+   */
+  record Commits(
+      Optional<GitRepo> repo, Optional<String> base, Optional<String> head, boolean mergeBase) {
+    static Commits resolve(Path context, SideSpec base, SideSpec head) {
+      if (base instanceof SideSpec.GitBuild gb && head instanceof SideSpec.GitBuild gh) {
+        GitRepo repo = GitRepo.open(context);
+        ComparedCommits compared = repo.compare(gb.ref(), gh.ref());
+        return new Commits(
+            Optional.of(repo),
+            Optional.of(compared.mergeBase()),
+            Optional.of(compared.head()),
+            true);
+      }
+      if (base instanceof SideSpec.GitBuild || head instanceof SideSpec.GitBuild) {
+        GitRepo repo = GitRepo.open(context);
+        return new Commits(Optional.of(repo), commit(repo, base), commit(repo, head), false);
+      }
+      return new Commits(Optional.empty(), Optional.empty(), Optional.empty(), false);
+    }
+
+    private static Optional<String> commit(GitRepo repo, SideSpec side) {
+      return side instanceof SideSpec.GitBuild g
+          ? Optional.of(repo.resolve(g.ref()))
+          : Optional.empty();
+    }
   }
 
   /** Builds both sides where needed; a side that is not built is returned as given. */
   LoadedSide[] build(SideSpec base, SideSpec head, LoadedSide b, LoadedSide h) {
-    Optional<GitRepo> repo = Optional.empty();
-    Optional<ComparedCommits> commits = Optional.empty();
-    if (base instanceof SideSpec.GitBuild gb && head instanceof SideSpec.GitBuild gh) {
-      repo = Optional.of(GitRepo.open(options.context));
-      commits = Optional.of(repo.get().compare(gb.ref(), gh.ref()));
-    } else if (base instanceof SideSpec.GitBuild || head instanceof SideSpec.GitBuild) {
-      repo = Optional.of(GitRepo.open(options.context));
-    }
-    LoadedSide builtBase =
-        buildSide(base, "base", b, repo, commits.map(ComparedCommits::mergeBase));
-    LoadedSide builtHead = buildSide(head, "head", h, repo, commits.map(ComparedCommits::head));
+    LoadedSide builtBase = buildSide(base, "base", b, commits.base());
+    LoadedSide builtHead = buildSide(head, "head", h, commits.head());
     return new LoadedSide[] {builtBase, builtHead};
   }
 
   private LoadedSide buildSide(
-      SideSpec spec,
-      String side,
-      LoadedSide given,
-      Optional<GitRepo> repo,
-      Optional<String> commit) {
+      SideSpec spec, String side, LoadedSide given, Optional<String> commit) {
     if (spec instanceof SideSpec.DockerfileBuild d) {
       BuildRequest request = request(options.context, d.dockerfile());
       return built(
           side, request, new Compared(side, "built from " + d.dockerfile(), Optional.empty()));
     }
     if (spec instanceof SideSpec.GitBuild g) {
-      GitRepo git = repo.orElseThrow();
-      String sha = commit.orElseGet(() -> git.resolve(g.ref()));
-      Worktree tree = git.checkout(sha, run);
+      String sha = commit.orElseThrow();
+      Worktree tree = commits.repo().orElseThrow().checkout(sha, run);
       BuildRequest request = tree.relocate(request(options.context, dockerfile()));
-      String how = commit.isPresent() && side.equals("base") ? " (merge-base)" : "";
+      String how = commits.mergeBase() && side.equals("base") ? " (merge-base)" : "";
       return built(
           side,
           request,

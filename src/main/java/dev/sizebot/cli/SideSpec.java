@@ -4,6 +4,7 @@ import dev.sizebot.common.ImageRef;
 import dev.sizebot.common.SizebotException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 /** What the user named as one side of {@code sizebot compare}. */
 sealed interface SideSpec {
@@ -19,6 +20,9 @@ sealed interface SideSpec {
   /** Build this Dockerfile in the working tree's context. */
   record DockerfileBuild(Path dockerfile) implements SideSpec {}
 
+  /** File names of archives that {@code docker save} and OCI tools write. */
+  Pattern ARCHIVE_NAME = Pattern.compile(".*\\.(?:tar|tar\\.gz|tgz|tar\\.zst)");
+
   /**
    * A positional argument: an existing path is an archive or layout (some file names, such as
    * {@code app.tar}, are also valid image references, so the filesystem wins); otherwise an engine
@@ -27,6 +31,12 @@ sealed interface SideSpec {
   static SideSpec parse(String text, String side) {
     if (Files.exists(Path.of(text))) {
       return new Archive(Path.of(text));
+    }
+    if (ARCHIVE_NAME.matcher(text).matches() && ImageRef.looksLikeRef(text)) {
+      // "app.tar" is also a valid image name, but one named like an archive is a missing file,
+      // not an engine image to look up (names that are no ref get the message below).
+      throw SizebotException.invalidInput(
+          side + " archive '" + text + "' does not exist: check the path");
     }
     if (text.startsWith("sha256:") || ImageRef.looksLikeRef(text)) {
       return new EngineImage(text);

@@ -28,11 +28,26 @@ public record ImageRef(String repository, Optional<String> tag, Optional<Digest>
   /** Parses a reference; throws {@link SizebotException} (invalid input) when it is not one. */
   public static ImageRef parse(String text) {
     try {
+      Parts parts = Parts.split(text);
+      return new ImageRef(parts.name(), parts.tag(), parts.digest().map(Digest::parse));
+    } catch (IllegalArgumentException | SizebotException e) {
+      throw SizebotException.invalidInput(
+          "not an image reference: '" + text + "' (want name[:tag][@sha256:…])", e);
+    }
+  }
+
+  /**
+   * A reference split at its last {@code :} after the last {@code /} (tag) and its {@code @}
+   * (digest), without validating any part: FROM lines still holding ARG variables split this way
+   * too.
+   */
+  public record Parts(String name, Optional<String> tag, Optional<String> digest) {
+    public static Parts split(String text) {
       String rest = text.strip();
-      Optional<Digest> digest = Optional.empty();
+      Optional<String> digest = Optional.empty();
       int at = rest.indexOf('@');
       if (at >= 0) {
-        digest = Optional.of(Digest.parse(rest.substring(at + 1)));
+        digest = Optional.of(rest.substring(at + 1));
         rest = rest.substring(0, at);
       }
       Optional<String> tag = Optional.empty();
@@ -41,10 +56,7 @@ public record ImageRef(String repository, Optional<String> tag, Optional<Digest>
         tag = Optional.of(rest.substring(colon + 1));
         rest = rest.substring(0, colon);
       }
-      return new ImageRef(rest, tag, digest);
-    } catch (IllegalArgumentException | SizebotException e) {
-      throw SizebotException.invalidInput(
-          "not an image reference: '" + text + "' (want name[:tag][@sha256:…])", e);
+      return new Parts(rest, tag, digest);
     }
   }
 

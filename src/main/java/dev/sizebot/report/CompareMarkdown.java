@@ -97,8 +97,10 @@ public final class CompareMarkdown {
   private static void drift(StringBuilder md, ImageDiff diff) {
     BaseImageDrift drift = diff.drift();
     if (!drift.known()) {
-      md.append("Base image: not determined (no Dockerfile given), so all of the Δ is shown as")
-          .append(" the build's.\n\n");
+      // Unknown drift means image sides compared without --dockerfile (a build knows its
+      // Dockerfile, unless sizebot's parser rejected a file BuildKit accepted), so name the option.
+      md.append("Base image: not determined without the Dockerfile (pass --dockerfile to tell")
+          .append(" base-image drift apart), so all of the Δ is shown as the build's.\n\n");
     } else if (drift.drifted()) {
       md.append("Base image **changed**: ")
           .append(deltaWithPercent(drift.delta(), Percent.of(drift.baseSize(), drift.headSize())))
@@ -123,13 +125,13 @@ public final class CompareMarkdown {
     md.append("### Config changes\n\n| setting | base | head |\n|---|---|---|\n");
     for (ConfigChange c : diff.config()) {
       String name = c.field() + c.key().map(k -> " " + k).orElse("");
-      row(md, Markdown.code(name), value(c.base()), value(c.head()));
+      row(md, Markdown.codeCell(name), value(c.base()), value(c.head()));
     }
     md.append('\n');
   }
 
   private static String value(Optional<String> v) {
-    return v.map(Markdown::code).orElse("—");
+    return v.map(Markdown::codeCell).orElse("—");
   }
 
   private static void compared(StringBuilder md, CompareReport report) {

@@ -40,7 +40,7 @@ final class FilesSection {
       CompareMarkdown.row(
           md,
           c.kind().name().toLowerCase(Locale.ROOT),
-          Markdown.code(c.path().value()),
+          Markdown.codeCell(c.path().value()),
           c.baseStep().isPresent() ? bytes(c.baseSize()) : "—",
           c.headStep().isPresent() ? bytes(c.headSize()) : "—",
           delta(c.delta()),
@@ -58,7 +58,7 @@ final class FilesSection {
       for (DirectoryChange d : files.directories().stream().limit(top).toList()) {
         CompareMarkdown.row(
             md,
-            Markdown.code(d.directory().value()),
+            Markdown.codeCell(d.directory().value()),
             d.files() + "",
             d.added() + "",
             d.removed() + "",
@@ -74,7 +74,7 @@ final class FilesSection {
             s ->
                 s.index()
                     + " "
-                    + Markdown.code(StepsSection.shorten(s.instruction()))
+                    + Markdown.codeCell(StepsSection.shorten(s.instruction()))
                     + s.line().map(l -> " (line " + l + ")").orElse(""))
         .orElse("");
   }

@@ -27,12 +27,16 @@ public final class LintMarkdown {
     return out.toString();
   }
 
+  private static String counted(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
   private static String summary(LintResult result) {
     int total = result.findings().size();
     StringBuilder line = new StringBuilder();
     line.append("**").append(total).append(total == 1 ? " finding" : " findings").append("**: ");
-    line.append(result.count(Severity.ERROR)).append(" error · ");
-    line.append(result.count(Severity.WARNING)).append(" warning · ");
+    line.append(counted(result.count(Severity.ERROR), "error")).append(" · ");
+    line.append(counted(result.count(Severity.WARNING), "warning")).append(" · ");
     line.append(result.count(Severity.INFO)).append(" info");
     long savings =
         result.findings().stream()

@@ -28,7 +28,23 @@ public final class Markdown {
    * than any backtick run inside (CommonMark 6.1), pipes are escaped for tables, and newlines fold.
    */
   public static String code(String untrusted) {
-    String oneLine = untrusted.replace("\r", "").replace('\n', ' ').replace('|', '\u2502');
+    return span(untrusted.replace("\r", "").replace('\n', ' ').replace('|', '\u2502'));
+  }
+
+  /**
+   * An inline code span for a table cell: a pipe becomes {@code \|}, which GFM's table parser turns
+   * back into {@code |} ("include a pipe in a cell's content by escaping it, including inside other
+   * inline spans", GFM spec, tables extension), so {@code make | tee log} reads and copies as
+   * written. A pipe right after a backslash becomes {@code │} (U+2502), as in {@link #code}.
+   */
+  public static String codeCell(String untrusted) {
+    String oneLine = untrusted.replace("\r", "").replace('\n', ' ');
+    // The table parser reads "\\" as an escaped backslash, so a pipe right after a backslash would
+    // end the cell whatever we add: that pipe alone becomes U+2502, as in code().
+    return span(oneLine.replace("\\|", "\\\u2502").replace("|", "\\|"));
+  }
+
+  private static String span(String oneLine) {
     int longest = 0;
     int run = 0;
     for (int i = 0; i < oneLine.length(); i++) {

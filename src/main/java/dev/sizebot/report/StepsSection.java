@@ -6,6 +6,7 @@ import static dev.sizebot.report.Numbers.delta;
 import dev.sizebot.diff.Match;
 import dev.sizebot.diff.Step;
 import dev.sizebot.diff.StepChange;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,19 +24,27 @@ final class StepsSection {
     if (changed.isEmpty()) {
       md.append("No step changed its instruction or size.\n\n");
     } else {
-      md.append("| step | instruction | line | base | head | Δ | compressed Δ | change |\n");
-      md.append("|---:|---|---:|---:|---:|---:|---:|---|\n");
+      // Lines are known only when a Dockerfile was given; an always-empty column is noise.
+      boolean lines = changed.stream().anyMatch(c -> c.shown().line().isPresent());
+      md.append("| step | instruction |")
+          .append(lines ? " line |" : "")
+          .append(" base | head | Δ | compressed Δ | change |\n")
+          .append("|---:|---|")
+          .append(lines ? "---:|" : "")
+          .append("---:|---:|---:|---:|---|\n");
       for (StepChange c : changed) {
-        CompareMarkdown.row(
-            md,
-            index(c),
-            Markdown.code(shorten(c.shown().instruction().text())),
-            c.shown().line().map(String::valueOf).orElse(""),
-            c.base().isPresent() ? bytes(c.baseSize()) : "—",
-            c.head().isPresent() ? bytes(c.headSize()) : "—",
-            Numbers.deltaWithPercent(c.delta(), c.percent()),
-            delta(c.compressedDelta()),
-            label(c));
+        List<String> cells = new ArrayList<>();
+        cells.add(index(c));
+        cells.add(Markdown.codeCell(shorten(c.shown().instruction().text())));
+        if (lines) {
+          cells.add(c.shown().line().map(String::valueOf).orElse(""));
+        }
+        cells.add(c.base().isPresent() ? bytes(c.baseSize()) : "—");
+        cells.add(c.head().isPresent() ? bytes(c.headSize()) : "—");
+        cells.add(Numbers.deltaWithPercent(c.delta(), c.percent()));
+        cells.add(delta(c.compressedDelta()));
+        cells.add(label(c));
+        CompareMarkdown.row(md, cells.toArray(String[]::new));
       }
       md.append('\n');
     }
@@ -70,11 +79,19 @@ final class StepsSection {
     return c.match() != Match.UNCHANGED && !(c.match() == Match.CHANGED && c.delta() == 0);
   }
 
-  // "3" for a step on both sides at the same index, "2→3" when it moved, "-" for a missing side.
-  private static String index(StepChange c) {
-    String b = c.base().map(s -> Integer.toString(s.index())).orElse("–");
-    String h = c.head().map(s -> Integer.toString(s.index())).orElse("–");
-    return b.equals(h) ? b : b + "→" + h;
+  // Step numbers as a reader follows them: "3" when the step kept its place, "3 → 4" when steps
+  // before it came or went, "4 (new)" for a step only head has (its head number, as the file table
+  // cites it), "3 (removed)" for one only base had.
+  static String index(StepChange c) {
+    if (c.base().isEmpty()) {
+      return c.head().orElseThrow().index() + " (new)";
+    }
+    int b = c.base().get().index();
+    if (c.head().isEmpty()) {
+      return b + " (removed)";
+    }
+    int h = c.head().get().index();
+    return b == h ? Integer.toString(b) : b + " → " + h;
   }
 
   private static String label(StepChange c) {

@@ -1,11 +1,10 @@
 package dev.sizebot.rules;
 
 import dev.sizebot.dockerfile.ShellCommand;
-import java.util.ArrayList;
 import java.util.List;
 
 /** SB103: {@code apk add} without {@code --no-cache}. */
-final class ApkCacheLeft implements Rule {
+final class ApkCacheLeft extends CacheLeft {
   static final RuleInfo INFO =
       new RuleInfo(
           "SB103",
@@ -22,30 +21,17 @@ final class ApkCacheLeft implements Rule {
   }
 
   @Override
-  public List<Finding> check(LintInput input) {
-    List<Finding> findings = new ArrayList<>();
-    for (StageRun run : StageRun.shipping(input.dockerfile())) {
-      boolean leaky = run.commandsOf("apk").stream().anyMatch(ApkCacheLeft::addsWithCache);
-      if (!leaky || run.removes(CACHE) || run.mountCovers(CACHE)) {
-        continue;
-      }
-      Finding finding =
-          INFO.at(run.lines(), "apk add at line " + run.line() + " runs without --no-cache");
-      Finding fixed =
-          run.text()
-              .map(
-                  t ->
-                      finding.withFix(
-                          new Fix.Replacement(
-                              "add --no-cache",
-                              run.lines(),
-                              t.withScript(
-                                      ScriptEdit.addFlag(t.script(), "apk", "add", "--no-cache"))
-                                  .render())))
-              .orElse(finding);
-      findings.add(Proof.bytesUnder(fixed, input.evidence(), run.line(), CACHE));
+  List<Leak> leaks(StageRun run) {
+    boolean leaky = run.commandsOf("apk").stream().anyMatch(ApkCacheLeft::addsWithCache);
+    if (!leaky || run.removes(CACHE) || run.mountCovers(CACHE)) {
+      return List.of();
     }
-    return findings;
+    return List.of(
+        new Leak(
+            CACHE,
+            "apk add at line " + run.line() + " runs without --no-cache",
+            "add --no-cache",
+            t -> t.withScript(ScriptEdit.addFlag(t.script(), "apk", "add", "--no-cache"))));
   }
 
   private static boolean addsWithCache(ShellCommand c) {

@@ -1,10 +1,9 @@
 package dev.sizebot.rules;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** SB102: a RUN that fetches apt package lists and does not remove them. */
-final class AptListsLeft implements Rule {
+final class AptListsLeft extends CacheLeft {
   static final RuleInfo INFO =
       new RuleInfo(
           "SB102",
@@ -20,31 +19,18 @@ final class AptListsLeft implements Rule {
   }
 
   @Override
-  public List<Finding> check(LintInput input) {
-    List<Finding> findings = new ArrayList<>();
-    for (StageRun run : StageRun.shipping(input.dockerfile())) {
-      boolean updates = run.run().commands().stream().anyMatch(Apt::isUpdate);
-      // An update without an install is SB201's finding; its fix moves the update here.
-      boolean installs = run.run().commands().stream().anyMatch(Apt::isInstall);
-      if (!updates || !installs || run.removes(Apt.LISTS) || run.mountCovers(Apt.LISTS)) {
-        continue;
-      }
-      Finding finding =
-          INFO.at(
-              run.lines(),
-              "RUN at line " + run.line() + " runs apt-get update but keeps " + Apt.LISTS);
-      Finding fixed =
-          run.text()
-              .map(
-                  t ->
-                      finding.withFix(
-                          new Fix.Replacement(
-                              "remove the lists in the same RUN",
-                              run.lines(),
-                              t.append("rm -rf " + Apt.LISTS + "/*").render())))
-              .orElse(finding);
-      findings.add(Proof.bytesUnder(fixed, input.evidence(), run.line(), Apt.LISTS));
+  List<Leak> leaks(StageRun run) {
+    boolean updates = run.run().commands().stream().anyMatch(Apt::isUpdate);
+    // An update without an install is SB201's finding; its fix moves the update here.
+    boolean installs = run.run().commands().stream().anyMatch(Apt::isInstall);
+    if (!updates || !installs || run.removes(Apt.LISTS) || run.mountCovers(Apt.LISTS)) {
+      return List.of();
     }
-    return findings;
+    return List.of(
+        new Leak(
+            Apt.LISTS,
+            "RUN at line " + run.line() + " runs apt-get update but keeps " + Apt.LISTS,
+            "remove the lists in the same RUN",
+            t -> t.append("rm -rf " + Apt.LISTS + "/*")));
   }
 }

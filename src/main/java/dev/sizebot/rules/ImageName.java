@@ -1,5 +1,6 @@
 package dev.sizebot.rules;
 
+import dev.sizebot.common.ImageRef;
 import dev.sizebot.dockerfile.Dockerfile;
 import dev.sizebot.dockerfile.From;
 import java.util.Optional;
@@ -10,20 +11,8 @@ import java.util.Optional;
  */
 record ImageName(String repository, Optional<String> tag, boolean pinnedByDigest) {
   static ImageName parse(String text) {
-    String rest = text.strip();
-    boolean digest = false;
-    int at = rest.indexOf('@');
-    if (at >= 0) {
-      digest = true;
-      rest = rest.substring(0, at);
-    }
-    Optional<String> tag = Optional.empty();
-    int colon = rest.lastIndexOf(':');
-    if (colon > rest.lastIndexOf('/')) {
-      tag = Optional.of(rest.substring(colon + 1));
-      rest = rest.substring(0, colon);
-    }
-    return new ImageName(rest, tag, digest);
+    ImageRef.Parts parts = ImageRef.Parts.split(text);
+    return new ImageName(parts.name(), parts.tag(), parts.digest().isPresent());
   }
 
   /** The image as the FROM line wrote it (before ARG expansion). */

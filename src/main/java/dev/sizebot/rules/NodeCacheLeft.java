@@ -1,12 +1,10 @@
 package dev.sizebot.rules;
 
 import dev.sizebot.dockerfile.ShellCommand;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** SB109: npm or yarn installs that leave their package cache in the layer. */
-final class NodeCacheLeft implements Rule {
+final class NodeCacheLeft extends CacheLeft {
   static final RuleInfo INFO =
       new RuleInfo(
           "SB109",
@@ -23,39 +21,22 @@ final class NodeCacheLeft implements Rule {
   }
 
   @Override
-  public List<Finding> check(LintInput input) {
-    List<Finding> findings = new ArrayList<>();
-    for (StageRun run : StageRun.shipping(input.dockerfile())) {
-      Optional<String> clean = Optional.empty();
-      String cache = "";
-      if (uses(run, NodeJs::isNpmProjectInstall, "npm", NodeJs.NPM_CACHE)) {
-        clean = Optional.of("npm cache clean --force");
-        cache = NodeJs.NPM_CACHE;
-      } else if (uses(run, NodeJs::isYarnInstall, "yarn", NodeJs.YARN_CACHE)) {
-        clean = Optional.of("yarn cache clean");
-        cache = NodeJs.YARN_CACHE;
-      }
-      if (clean.isEmpty()) {
-        continue;
-      }
-      String command = clean.get();
-      Finding finding =
-          INFO.at(
-              run.lines(),
-              "install at line " + run.line() + " keeps " + cache + " (no '" + command + "')");
-      Finding fixed =
-          run.text()
-              .map(
-                  t ->
-                      finding.withFix(
-                          new Fix.Replacement(
-                              "clean the cache in the same RUN",
-                              run.lines(),
-                              t.append(command).render())))
-              .orElse(finding);
-      findings.add(Proof.bytesUnder(fixed, input.evidence(), run.line(), cache));
+  List<Leak> leaks(StageRun run) {
+    if (uses(run, NodeJs::isNpmProjectInstall, "npm", NodeJs.NPM_CACHE)) {
+      return List.of(leak(run, NodeJs.NPM_CACHE, "npm cache clean --force"));
     }
-    return findings;
+    if (uses(run, NodeJs::isYarnInstall, "yarn", NodeJs.YARN_CACHE)) {
+      return List.of(leak(run, NodeJs.YARN_CACHE, "yarn cache clean"));
+    }
+    return List.of();
+  }
+
+  private static Leak leak(StageRun run, String cache, String clean) {
+    return new Leak(
+        cache,
+        "install at line " + run.line() + " keeps " + cache + " (no '" + clean + "')",
+        "clean the cache in the same RUN",
+        t -> t.append(clean));
   }
 
   private static boolean uses(

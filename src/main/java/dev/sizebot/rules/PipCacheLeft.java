@@ -1,10 +1,9 @@
 package dev.sizebot.rules;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** SB105: {@code pip install} that keeps its download cache. */
-final class PipCacheLeft implements Rule {
+final class PipCacheLeft extends CacheLeft {
   static final RuleInfo INFO =
       new RuleInfo(
           "SB105",
@@ -20,39 +19,24 @@ final class PipCacheLeft implements Rule {
   }
 
   @Override
-  public List<Finding> check(LintInput input) {
-    List<Finding> findings = new ArrayList<>();
-    for (StageRun run : StageRun.shipping(input.dockerfile())) {
-      boolean leaky =
-          run.run().commands().stream()
-              .anyMatch(c -> Python.isPipInstall(c) && !c.hasArgument("--no-cache-dir"));
-      if (!leaky
-          || run.envSet("PIP_NO_CACHE_DIR")
-          || run.mountCovers(Python.PIP_CACHE)
-          || run.removes(Python.PIP_CACHE)) {
-        continue;
-      }
-      Finding finding =
-          INFO.at(
-              run.lines(), "pip install at line " + run.line() + " runs without --no-cache-dir");
-      Finding fixed =
-          run.text()
-              .map(
-                  t ->
-                      finding.withFix(
-                          new Fix.Replacement(
-                              "add --no-cache-dir",
-                              run.lines(),
-                              t.withScript(
-                                      ScriptEdit.addFlag(
-                                          t.script(),
-                                          Python.PIP_PROGRAMS,
-                                          "install",
-                                          "--no-cache-dir"))
-                                  .render())))
-              .orElse(finding);
-      findings.add(Proof.bytesUnder(fixed, input.evidence(), run.line(), Python.PIP_CACHE));
+  List<Leak> leaks(StageRun run) {
+    boolean leaky =
+        run.run().commands().stream()
+            .anyMatch(c -> Python.isPipInstall(c) && !c.hasArgument("--no-cache-dir"));
+    if (!leaky
+        || run.envSet("PIP_NO_CACHE_DIR")
+        || run.mountCovers(Python.PIP_CACHE)
+        || run.removes(Python.PIP_CACHE)) {
+      return List.of();
     }
-    return findings;
+    return List.of(
+        new Leak(
+            Python.PIP_CACHE,
+            "pip install at line " + run.line() + " runs without --no-cache-dir",
+            "add --no-cache-dir",
+            t ->
+                t.withScript(
+                    ScriptEdit.addFlag(
+                        t.script(), Python.PIP_PROGRAMS, "install", "--no-cache-dir"))));
   }
 }

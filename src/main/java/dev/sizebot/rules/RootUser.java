@@ -4,11 +4,14 @@ import dev.sizebot.dockerfile.Add;
 import dev.sizebot.dockerfile.Copy;
 import dev.sizebot.dockerfile.Instruction;
 import dev.sizebot.dockerfile.Run;
+import dev.sizebot.dockerfile.ShellCommand;
 import dev.sizebot.dockerfile.Stage;
 import dev.sizebot.dockerfile.User;
 import dev.sizebot.dockerfile.Workdir;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /** SB302: the final stage runs its process as root. */
 final class RootUser implements Rule {
@@ -47,7 +50,8 @@ final class RootUser implements Rule {
                 + " leaves the final stage running as root"
             : "the final stage (line " + at.range().startLine() + ") never sets a non-root USER";
     Finding finding = INFO.at(Lines.of(at), message);
-    return List.of(finding.withFix(fix(last, nonRootUser(base))));
+    return List.of(
+        finding.withFix(fix(last, createdUser(last).orElseGet(() -> nonRootUser(base)))));
   }
 
   /** The last USER of the final stage, or of the stages it is built FROM. */
@@ -69,6 +73,57 @@ final class RootUser implements Rule {
     String name = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
     return name.equals("root") || name.equals("0");
   }
+
+  /**
+   * The user the stage itself creates ({@code useradd … NAME}, {@code adduser … NAME}), last one
+   * wins: running as another UID would leave the process without the files made for that user.
+   */
+  private static Optional<String> createdUser(Stage stage) {
+    Optional<String> created = Optional.empty();
+    for (Run run : stage.all(Run.class)) {
+      for (ShellCommand c : run.commands()) {
+        if (c.isProgram("useradd") || c.isProgram("adduser")) {
+          created = userName(c.arguments());
+        }
+      }
+    }
+    return created;
+  }
+
+  // The name is the last word, unless that word is the value of an option (useradd -s /bin/sh).
+  private static Optional<String> userName(List<String> args) {
+    if (args.isEmpty()) {
+      return Optional.empty();
+    }
+    String last = args.get(args.size() - 1);
+    String before = args.size() > 1 ? args.get(args.size() - 2) : "";
+    boolean optionValue =
+        before.startsWith("-") && !before.contains("=") && !FLAGS.contains(before);
+    return USER_NAME.matcher(last).matches() && !optionValue ? Optional.of(last) : Optional.empty();
+  }
+
+  // POSIX user names (useradd's default NAME_REGEX), and the options of useradd/adduser that take
+  // no value, so the word after them can be the name.
+  private static final Pattern USER_NAME = Pattern.compile("[a-z_][a-z0-9_-]*[$]?");
+  private static final Set<String> FLAGS =
+      Set.of(
+          "-l",
+          "--no-log-init",
+          "-m",
+          "--create-home",
+          "-M",
+          "--no-create-home",
+          "-r",
+          "--system",
+          "-N",
+          "--no-user-group",
+          "-U",
+          "--user-group",
+          "-D",
+          "-S",
+          "-H",
+          "--disabled-password",
+          "--disabled-login");
 
   private static String nonRootUser(ImageName base) {
     String name = base.official().orElse(base.repository());

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** SB104: yum, dnf, microdnf or zypper installs without a clean in the same RUN. */
-final class RpmCacheLeft implements Rule {
+final class RpmCacheLeft extends CacheLeft {
   static final RuleInfo INFO =
       new RuleInfo(
           "SB104",
@@ -48,19 +48,15 @@ final class RpmCacheLeft implements Rule {
   }
 
   @Override
-  public List<Finding> check(LintInput input) {
-    List<Finding> findings = new ArrayList<>();
-    for (StageRun run : StageRun.shipping(input.dockerfile())) {
-      for (Manager manager : MANAGERS) {
-        leak(run, manager)
-            .map(f -> Proof.bytesUnder(f, input.evidence(), run.line(), manager.cache()))
-            .ifPresent(findings::add);
-      }
+  List<Leak> leaks(StageRun run) {
+    List<Leak> leaks = new ArrayList<>();
+    for (Manager manager : MANAGERS) {
+      leak(run, manager).ifPresent(leaks::add);
     }
-    return findings;
+    return leaks;
   }
 
-  private static Optional<Finding> leak(StageRun run, Manager manager) {
+  private static Optional<Leak> leak(StageRun run, Manager manager) {
     List<ShellCommand> commands = run.commandsOf(manager.program());
     boolean installs =
         commands.stream().anyMatch(c -> c.arguments().stream().anyMatch(manager.verbs()::contains));
@@ -68,24 +64,16 @@ final class RpmCacheLeft implements Rule {
     if (!installs || cleans || run.removes(manager.cache()) || run.mountCovers(manager.cache())) {
       return Optional.empty();
     }
-    Finding finding =
-        INFO.at(
-            run.lines(),
+    return Optional.of(
+        new Leak(
+            manager.cache(),
             manager.program()
                 + " installs at line "
                 + run.line()
                 + " without '"
                 + manager.program()
-                + " clean' in the same RUN");
-    return Optional.of(
-        run.text()
-            .map(
-                t ->
-                    finding.withFix(
-                        new Fix.Replacement(
-                            "clean the " + manager.program() + " cache in the same RUN",
-                            run.lines(),
-                            t.append(manager.clean()).render())))
-            .orElse(finding));
+                + " clean' in the same RUN",
+            "clean the " + manager.program() + " cache in the same RUN",
+            t -> t.append(manager.clean())));
   }
 }

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /** A RUN with the stage it belongs to, and the questions most rules ask about it. */
 record StageRun(Dockerfile dockerfile, Stage stage, Run run) {
@@ -68,6 +69,16 @@ record StageRun(Dockerfile dockerfile, Stage stage, Run run) {
   /** The editable text of this RUN, when it is a plain shell-form RUN. */
   Optional<RunText> text() {
     return RunText.of(run, dockerfile.escape());
+  }
+
+  /**
+   * {@code finding} with a fix that replaces this RUN by {@code edit} of its text; the finding as
+   * it is when the RUN has no editable text (exec form, heredoc).
+   */
+  Finding withEdit(Finding finding, String title, UnaryOperator<RunText> edit) {
+    return text()
+        .map(t -> finding.withFix(new Fix.Replacement(title, lines(), edit.apply(t).render())))
+        .orElse(finding);
   }
 
   /** Whether a cache or tmpfs mount of this RUN holds {@code path} (or a parent of it). */

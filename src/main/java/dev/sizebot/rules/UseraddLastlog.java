@@ -44,22 +44,13 @@ final class UseraddLastlog implements Rule {
               run.lines(),
               "useradd at line " + run.line() + " creates UID " + uid.get() + " without -l");
       Finding fixed =
-          run.text()
-              .map(
-                  t ->
-                      finding.withFix(
-                          new Fix.Replacement(
-                              "add -l (--no-log-init)",
-                              run.lines(),
-                              t.withScript(
-                                      ScriptEdit.addFlagUnless(
-                                          t.script(),
-                                          "useradd",
-                                          "useradd",
-                                          "-l",
-                                          "-l|--no-log-init"))
-                                  .render())))
-              .orElse(finding);
+          run.withEdit(
+              finding,
+              "add -l (--no-log-init)",
+              t ->
+                  t.withScript(
+                      ScriptEdit.addFlagUnless(
+                          t.script(), "useradd", "useradd", "-l", "-l|--no-log-init")));
       findings.add(Proof.bytesUnder(fixed, input.evidence(), run.line(), "/var/log/lastlog"));
     }
     return findings;

@@ -1,11 +1,10 @@
 package dev.sizebot.rules;
 
 import dev.sizebot.dockerfile.ShellCommand;
-import java.util.ArrayList;
 import java.util.List;
 
 /** SB106: {@code uv sync} / {@code uv pip install} that keeps uv's cache. */
-final class UvCacheLeft implements Rule {
+final class UvCacheLeft extends CacheLeft {
   static final RuleInfo INFO =
       new RuleInfo(
           "SB106",
@@ -21,34 +20,20 @@ final class UvCacheLeft implements Rule {
   }
 
   @Override
-  public List<Finding> check(LintInput input) {
-    List<Finding> findings = new ArrayList<>();
-    for (StageRun run : StageRun.shipping(input.dockerfile())) {
-      boolean leaky = run.run().commands().stream().anyMatch(UvCacheLeft::caches);
-      if (!leaky
-          || run.envSet("UV_NO_CACHE")
-          || run.mountCovers(Python.UV_CACHE)
-          || run.removes(Python.UV_CACHE)) {
-        continue;
-      }
-      Finding finding =
-          INFO.at(run.lines(), "uv at line " + run.line() + " runs without --no-cache");
-      Finding fixed =
-          run.text()
-              .map(
-                  t ->
-                      finding.withFix(
-                          new Fix.Replacement(
-                              "add --no-cache",
-                              run.lines(),
-                              t.withScript(
-                                      ScriptEdit.addFlag(
-                                          t.script(), "uv", "sync|install", "--no-cache"))
-                                  .render())))
-              .orElse(finding);
-      findings.add(Proof.bytesUnder(fixed, input.evidence(), run.line(), Python.UV_CACHE));
+  List<Leak> leaks(StageRun run) {
+    boolean leaky = run.run().commands().stream().anyMatch(UvCacheLeft::caches);
+    if (!leaky
+        || run.envSet("UV_NO_CACHE")
+        || run.mountCovers(Python.UV_CACHE)
+        || run.removes(Python.UV_CACHE)) {
+      return List.of();
     }
-    return findings;
+    return List.of(
+        new Leak(
+            Python.UV_CACHE,
+            "uv at line " + run.line() + " runs without --no-cache",
+            "add --no-cache",
+            t -> t.withScript(ScriptEdit.addFlag(t.script(), "uv", "sync|install", "--no-cache"))));
   }
 
   private static boolean caches(ShellCommand c) {

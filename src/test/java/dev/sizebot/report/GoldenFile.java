@@ -8,8 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Golden files under src/test/resources. Run with {@code -Dsizebot.updateGolden=true} to rewrite
- * them after an intended change, then review the diff.
+ * Golden files under src/test/resources. Run with {@code -Dsizebot.updateGolden=true} to write or
+ * rewrite them after an intended change, then review the diff. A missing file fails: writing it
+ * silently would make the test pass whatever the output.
  */
 public final class GoldenFile {
   private GoldenFile() {}

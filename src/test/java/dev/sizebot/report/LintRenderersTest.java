@@ -9,22 +9,26 @@ import org.junit.jupiter.api.Test;
 class LintRenderersTest {
   @Test
   void markdownMatchesItsGoldenFile() {
-    LintGolden.assertMatches("sample.md", LintMarkdown.render(LintSamples.sample()));
+    GoldenFile.assertMatches(
+        "dev/sizebot/report/lint/sample.md", LintMarkdown.render(LintSamples.sample()));
   }
 
   @Test
   void markdownOfACleanDockerfileSaysSo() {
-    LintGolden.assertMatches("clean.md", LintMarkdown.render(LintSamples.clean()));
+    GoldenFile.assertMatches(
+        "dev/sizebot/report/lint/clean.md", LintMarkdown.render(LintSamples.clean()));
   }
 
   @Test
   void jsonMatchesItsGoldenFile() {
-    LintGolden.assertMatches("sample.json", LintJson.render(LintSamples.sample()));
+    GoldenFile.assertMatches(
+        "dev/sizebot/report/lint/sample.json", LintJson.render(LintSamples.sample()));
   }
 
   @Test
   void sarifMatchesItsGoldenFile() {
-    LintGolden.assertMatches("sample.sarif", Sarif.render(LintSamples.sample(), "0.0.0-test"));
+    GoldenFile.assertMatches(
+        "dev/sizebot/report/lint/sample.sarif", Sarif.render(LintSamples.sample(), "0.0.0-test"));
   }
 
   private static dev.sizebot.rules.LintResult lintedFixture() throws Exception {
@@ -43,17 +47,20 @@ class LintRenderersTest {
 
   @Test
   void aRealLintRendersToItsGoldenMarkdown() throws Exception {
-    LintGolden.assertMatches("python-app.md", LintMarkdown.render(lintedFixture()));
+    GoldenFile.assertMatches(
+        "dev/sizebot/report/lint/python-app.md", LintMarkdown.render(lintedFixture()));
   }
 
   @Test
   void aRealLintRendersToItsGoldenJson() throws Exception {
-    LintGolden.assertMatches("python-app.json", LintJson.render(lintedFixture()));
+    GoldenFile.assertMatches(
+        "dev/sizebot/report/lint/python-app.json", LintJson.render(lintedFixture()));
   }
 
   @Test
   void aRealLintRendersToItsGoldenSarif() throws Exception {
-    LintGolden.assertMatches("python-app.sarif", Sarif.render(lintedFixture(), "0.0.0-test"));
+    GoldenFile.assertMatches(
+        "dev/sizebot/report/lint/python-app.sarif", Sarif.render(lintedFixture(), "0.0.0-test"));
   }
 
   @Test

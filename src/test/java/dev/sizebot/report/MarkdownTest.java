@@ -46,4 +46,17 @@ class MarkdownTest {
     assertThat(Markdown.block("diff", "```\nx")).isEqualTo("````diff\n```\nx\n````\n");
     assertThat(Markdown.block("", "y\n")).isEqualTo("```\ny\n```\n");
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = ';',
+      quoteCharacter = '"',
+      value = {
+        "RUN make | tee /log; `RUN make \\| tee /log`",
+        "a\\|b; `a\\\u2502b`",
+        "x | `y`; `` x \\| `y` ``",
+      })
+  void tableCellCodeSpansKeepPipesThatTheTableParserUnescapes(String in, String out) {
+    assertThat(Markdown.codeCell(in)).isEqualTo(out);
+  }
 }

@@ -106,6 +106,21 @@ class BaseImageRulesTest {
                 "CMD [\"app\"]"));
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "RUN useradd -l -u 123456 app | USER app",
+        "RUN adduser -D -u 1000 web | USER web",
+        "RUN useradd -m app -s /bin/sh | USER 10001:10001",
+        "RUN useradd -u 1000 -g app -G wheel | USER 10001:10001",
+      })
+  void theFixRunsAsTheUserTheStageCreates(String run, String user) {
+    String text = lines("FROM python:3.12-slim", run, "CMD [\"app\"]");
+    assertThat(fixResolves(new RootUser(), text))
+        .isEqualTo(lines("FROM python:3.12-slim", run, user, "CMD [\"app\"]"));
+  }
+
   @Test
   void aLastUserRootIsFound() {
     String text = lines("FROM node:22-slim", "USER root", "RUN npm ci");

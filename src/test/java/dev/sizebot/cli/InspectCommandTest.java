@@ -6,8 +6,8 @@ import dev.sizebot.image.testing.TestArchive;
 import dev.sizebot.image.testing.TestCompression;
 import dev.sizebot.image.testing.TestImage;
 import dev.sizebot.image.testing.TestLayer;
+import dev.sizebot.report.GoldenFile;
 import dev.sizebot.testing.Engine;
-import dev.sizebot.testing.Golden;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -51,7 +51,7 @@ class InspectCommandTest {
 
     assertThat(r.err()).isEmpty();
     assertThat(r.code()).isZero();
-    Golden.assertMatches("inspect-cli.md", r.out());
+    GoldenFile.assertMatches("golden/inspect-cli.md", r.out());
   }
 
   @Test
@@ -60,7 +60,7 @@ class InspectCommandTest {
 
     assertThat(r.err()).isEmpty();
     assertThat(r.code()).isZero();
-    Golden.assertMatches("inspect-cli.json", r.out());
+    GoldenFile.assertMatches("golden/inspect-cli.json", r.out());
   }
 
   @ParameterizedTest

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sizebot.image.testing.TestArchive;
 import dev.sizebot.image.testing.TestImage;
 import dev.sizebot.image.testing.TestLayer;
-import dev.sizebot.testing.Golden;
+import dev.sizebot.report.GoldenFile;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,7 +69,7 @@ class LintImageCommandTest {
         MainTest.run("lint", DOCKERFILE, "--image", archive().toString(), "--fail-on", "none");
     assertThat(r.err()).isEmpty();
     assertThat(r.code()).isZero();
-    Golden.assertMatches("lint-image.md", r.out());
+    GoldenFile.assertMatches("golden/lint-image.md", r.out());
   }
 
   @Test

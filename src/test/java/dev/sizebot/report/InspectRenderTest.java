@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sizebot.analysis.Analysis;
 import dev.sizebot.image.Image;
 import dev.sizebot.testing.ExampleImages;
-import dev.sizebot.testing.Golden;
 import org.junit.jupiter.api.Test;
 
 class InspectRenderTest {
@@ -16,12 +15,14 @@ class InspectRenderTest {
 
   @Test
   void markdownMatchesTheGoldenFile() {
-    Golden.assertMatches("inspect-wasteful.md", InspectMarkdown.render(image, analysis, 5));
+    GoldenFile.assertMatches(
+        "golden/inspect-wasteful.md", InspectMarkdown.render(image, analysis, 5));
   }
 
   @Test
   void jsonMatchesTheGoldenFile() {
-    Golden.assertMatches("inspect-wasteful.json", InspectJson.render(image, analysis, 5));
+    GoldenFile.assertMatches(
+        "golden/inspect-wasteful.json", InspectJson.render(image, analysis, 5));
   }
 
   @Test

@@ -3,12 +3,10 @@ package dev.sizebot.cli;
 import dev.sizebot.analysis.Analysis;
 import dev.sizebot.common.SizebotException;
 import dev.sizebot.diff.BuildSteps;
-import dev.sizebot.diff.CreatedBy;
 import dev.sizebot.diff.Step;
 import dev.sizebot.diff.Steps;
 import dev.sizebot.dockerfile.Dockerfile;
 import dev.sizebot.dockerfile.Instruction;
-import dev.sizebot.image.HistoryEntry;
 import dev.sizebot.image.Image;
 import dev.sizebot.rules.AnalysisEvidence;
 import dev.sizebot.rules.Evidence;
@@ -29,7 +27,7 @@ final class LintEvidence {
   /** Evidence from {@code image}, which must have been built from {@code dockerfile}. */
   static Evidence of(Image image, String imageName, Dockerfile dockerfile) {
     BuildSteps build = BuildSteps.from(dockerfile, Optional.empty());
-    List<Step> steps = Steps.of(withoutBuildLabels(image, dockerfile), Optional.of(build));
+    List<Step> steps = Steps.of(image, Optional.of(build));
     Map<Integer, String> keywords = new HashMap<>();
     for (Instruction i : dockerfile.instructions()) {
       keywords.put(i.range().startLine(), i.keyword().toUpperCase(Locale.ROOT));
@@ -56,33 +54,6 @@ final class LintEvidence {
       step.layer().ifPresent(layer -> positions.put(line, layer.position()));
     }
     return new AnalysisEvidence(image, Analysis.of(image), new LayerLines(positions));
-  }
-
-  /**
-   * The classic builder appends one empty {@code LABEL} history entry per {@code docker build
-   * --label}; they come after the Dockerfile's last instruction, so they would shift every line.
-   */
-  static Image withoutBuildLabels(Image image, Dockerfile dockerfile) {
-    List<Instruction> instructions = dockerfile.finalStage().instructions();
-    boolean endsWithLabel =
-        !instructions.isEmpty()
-            && instructions.get(instructions.size() - 1).keyword().equalsIgnoreCase("label");
-    List<HistoryEntry> history = image.history();
-    int end = history.size();
-    while (!endsWithLabel
-        && end > 0
-        && history.get(end - 1).emptyLayer()
-        && CreatedBy.of(history.get(end - 1).createdBy()).keyword().equals("LABEL")) {
-      end--;
-    }
-    return end == history.size()
-        ? image
-        : new Image(
-            image.tags(),
-            image.configDigest(),
-            image.config(),
-            history.subList(0, end),
-            image.layers());
   }
 
   private static SizebotException mismatch(String image, Dockerfile dockerfile, String detail) {

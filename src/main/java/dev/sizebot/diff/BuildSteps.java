@@ -23,10 +23,21 @@ import java.util.Optional;
  * <p>A stage built {@code FROM} an earlier stage continues that stage's history, so the chain of
  * stages down to the first external image (or {@code scratch}) counts as this build. Not counted:
  * {@code ONBUILD} triggers of the base image (rare; they would shift the split by their number).
+ *
+ * @param endsWithLabel whether the last instruction is a LABEL; when it is not, trailing empty
+ *     LABEL history entries came from {@code docker build --label} (see {@link Steps})
  */
-public record BuildSteps(List<Integer> lines) {
+public record BuildSteps(List<Integer> lines, boolean endsWithLabel) {
   public BuildSteps {
     lines = List.copyOf(lines);
+  }
+
+  /**
+   * Steps whose last instruction is unknown: trailing empty LABEL entries are then taken as the
+   * Dockerfile's own (never dropped), the safe reading when no Dockerfile text is at hand.
+   */
+  public BuildSteps(List<Integer> lines) {
+    this(lines, true);
   }
 
   /** The build steps of {@code target} (the final stage when empty) of a parsed Dockerfile. */
@@ -50,13 +61,13 @@ public record BuildSteps(List<Integer> lines) {
     for (Stage s = stage; s != null; s = parent(dockerfile, s)) {
       chain.push(s);
     }
-    List<Integer> lines =
-        chain.stream()
-            .flatMap(s -> s.instructions().stream())
-            .map(Instruction::range)
-            .map(r -> r.startLine())
-            .toList();
-    return new BuildSteps(lines);
+    List<Instruction> instructions =
+        chain.stream().flatMap(s -> s.instructions().stream()).toList();
+    List<Integer> lines = instructions.stream().map(i -> i.range().startLine()).toList();
+    boolean endsWithLabel =
+        !instructions.isEmpty()
+            && instructions.get(instructions.size() - 1).keyword().equalsIgnoreCase("label");
+    return new BuildSteps(lines, endsWithLabel);
   }
 
   // The earlier stage a FROM names (by AS name or index), or null for an external image.

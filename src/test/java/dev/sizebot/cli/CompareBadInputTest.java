@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sizebot.testing.Engine;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -163,12 +165,32 @@ class CompareBadInputTest {
   }
 
   @Test
-  void aGitRefThatDoesNotExistIsInvalidInput() {
+  void aGitRefThatDoesNotExistIsInvalidInput() throws Exception {
+    // A repository of its own, without a remote: the project's checkout may have one (CI clones),
+    // which would change the message and make the test depend on where it runs.
+    Path repo = Files.createDirectories(dir.resolve("repo")).toRealPath();
+    git(repo, "init", "-q", "-b", "main");
+    Files.writeString(repo.resolve("Dockerfile"), "FROM scratch\n");
+    git(repo, "add", "Dockerfile");
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "A");
     assertOneLine(
-        compare("--base-ref", "sizebot-no-such-ref", "--head-ref", "HEAD"),
+        compare(
+            "--base-ref",
+            "sizebot-no-such-ref",
+            "--head-ref",
+            "HEAD",
+            "--context",
+            repo.toString()),
         2,
-        "git ref 'sizebot-no-such-ref' is not in "
-            + Path.of("").toAbsolutePath()
-            + "; check the branch name or fetch it");
+        "git ref 'sizebot-no-such-ref' is not in " + repo + "; check the branch name or fetch it");
+  }
+
+  private static void git(Path repo, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("git", "-C", repo.toString()));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("git %s", command).isTrue();
+    assertThat(p.exitValue()).as("git %s: %s", command, out).isZero();
   }
 }

@@ -25,20 +25,35 @@ record FinalScan(FinalFilesystem filesystem, List<Duplicate> duplicates) {
     long bytes = 0;
     PriorityQueue<LargeFile> top = new PriorityQueue<>(BY_SIZE);
     List<Copy> copies = new ArrayList<>();
-    // Sorted by path, so each inode is named by its first live path.
+    // An inode with several live names (hardlinks) is named by its smallest path, so the result
+    // does not depend on the map's iteration order.
+    Map<LayerStack.Slot, LayerStack.Slot> linked = new HashMap<>();
+    List<LayerStack.Slot> named = new ArrayList<>(live.size());
     for (LayerStack.Slot slot : live) {
       counts[slot.entry.type().ordinal()]++;
       LayerStack.Slot owner = slot.owner;
-      if (owner == null || owner.counted) {
+      if (owner == null) {
         continue;
       }
-      owner.counted = true;
+      if (owner.names <= 1) {
+        named.add(slot);
+      } else {
+        linked.merge(owner, slot, (a, b) -> a.entry.path().compareTo(b.entry.path()) <= 0 ? a : b);
+      }
+    }
+    named.addAll(linked.values());
+    for (LayerStack.Slot slot : named) {
+      LayerStack.Slot owner = slot.owner;
       long size = owner.entry.size();
       bytes += size;
-      if (largest > 0 && (top.size() < largest || size > top.peek().size())) {
-        top.add(new LargeFile(slot.entry.path(), size, owner.layer));
-        if (top.size() > largest) {
-          top.poll();
+      if (largest > 0 && (top.size() < largest || size >= top.peek().size())) {
+        LargeFile file = new LargeFile(slot.entry.path(), size, owner.layer);
+        // Ties on size go to the smaller path (BY_SIZE), whatever order the files come in.
+        if (top.size() < largest || BY_SIZE.compare(file, top.peek()) > 0) {
+          top.add(file);
+          if (top.size() > largest) {
+            top.poll();
+          }
         }
       }
       if (size > 0 && owner.entry.contentHash().isPresent()) {

@@ -4,19 +4,24 @@ import dev.sizebot.common.UnixPath;
 import dev.sizebot.image.EntryType;
 import dev.sizebot.image.FileEntry;
 import dev.sizebot.image.LayerIndex;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
+import java.util.Set;
 
 /**
  * Applies layers one over the other as a container runtime does (OCI image spec, layer.md "Applying
  * Changesets"), and books every byte that dies on the way.
  *
  * <p>A layer's whiteouts and opaque markers apply to lower layers only, so they go first; then its
- * entries, in tar order. One {@link Slot} per live path in a sorted map keyed by the path string:
- * deleting a directory is one sub-map range, and nothing else is allocated per file.
+ * entries, in tar order. One {@link Slot} per live path in a hash map keyed by the path string, and
+ * a child index (directory path → the names seen below it) so deleting a directory visits only its
+ * subtree. A sorted map did the same with one range, but its path comparisons were a fifth of all
+ * of inspect's CPU on a 110k-file image (JFR), in the part that runs after the stream ends.
  */
 final class LayerStack {
   /**
@@ -29,7 +34,6 @@ final class LayerStack {
     final int layer;
     final Slot owner;
     int names;
-    boolean counted;
 
     Slot(FileEntry entry, int layer, Slot owner) {
       this.entry = entry;
@@ -38,7 +42,10 @@ final class LayerStack {
     }
   }
 
-  private final TreeMap<String, Slot> live = new TreeMap<>();
+  private final Map<String, Slot> live = new HashMap<>();
+  // Names ever seen below each directory. Entries may go stale (a name removed on its own); they
+  // only cost a lookup when their directory is deleted, and are dropped then.
+  private final Map<String, Set<String>> children = new HashMap<>();
   private final List<WastedFile> wasted = new ArrayList<>();
   private final long[] shippedDead;
   private final long[] madeDead;
@@ -100,6 +107,22 @@ final class LayerStack {
       slot.owner.names++;
     }
     live.put(path, slot);
+    indexChild(path);
+  }
+
+  // Registers path under its parent, and the parent under its own, up to the first link that
+  // already exists: layer tars need not carry entries for every parent directory.
+  private void indexChild(String path) {
+    String child = path;
+    int slash = child.lastIndexOf('/');
+    while (slash >= 0 && !child.equals("/")) {
+      String parent = slash == 0 ? "/" : child.substring(0, slash);
+      if (!children.computeIfAbsent(parent, k -> new HashSet<>()).add(child)) {
+        return;
+      }
+      child = parent;
+      slash = child.lastIndexOf('/');
+    }
   }
 
   /** An entry below a lower-layer file turns that file into a directory (it is replaced). */
@@ -130,14 +153,22 @@ final class LayerStack {
   }
 
   private void removeBelow(String dir, int layer, Cause cause) {
-    String prefix = dir.equals("/") ? "/" : dir + "/";
-    // Every key starting with "dir/" sorts in ["dir/", "dir0"): '0' is the character after '/'.
-    SortedMap<String, Slot> below =
-        live.subMap(prefix, prefix.substring(0, prefix.length() - 1) + '0');
-    for (Slot slot : below.values()) {
-      release(slot, layer, cause);
+    Set<String> top = children.remove(dir);
+    if (top == null) {
+      return;
     }
-    below.clear();
+    Deque<String> pending = new ArrayDeque<>(top);
+    while (!pending.isEmpty()) {
+      String path = pending.pop();
+      Slot slot = live.remove(path);
+      if (slot != null) {
+        release(slot, layer, cause);
+      }
+      Set<String> below = children.remove(path);
+      if (below != null) {
+        pending.addAll(below);
+      }
+    }
   }
 
   private void release(Slot slot, int layer, Cause cause) {

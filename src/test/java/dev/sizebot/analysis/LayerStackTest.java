@@ -26,6 +26,53 @@ class LayerStackTest {
   }
 
   @Test
+  void deletingADirectoryReachesFilesWhoseParentsHaveNoEntries() {
+    // Layer tars need not list every parent directory; the deleted subtree must still be found.
+    Analysis analysis =
+        Analysis.of(
+            image(
+                layer("base")
+                    .file("/d/a/b/deep", 30, "p")
+                    .file("/d/top", 5, "t")
+                    .file("/e", 1, "e"),
+                layer("rm d").whiteout("/d")));
+
+    assertThat(analysis.reclaimable())
+        .containsExactly(
+            new WastedFile(path("/d/a/b/deep"), 30, 0, 1, Cause.PARENT_DELETED),
+            new WastedFile(path("/d/top"), 5, 0, 1, Cause.PARENT_DELETED));
+    assertThat(analysis.filesystem().bytes()).isEqualTo(1);
+  }
+
+  @Test
+  void aPathRemovedAndAddedAgainIsDeletedWithItsDirectoryLater() {
+    Analysis analysis =
+        Analysis.of(
+            image(
+                layer("base").dir("/d").file("/d/f", 10, "f1"),
+                layer("rm f").whiteout("/d/f"),
+                layer("f again").file("/d/f", 20, "f2"),
+                layer("rm d").whiteout("/d")));
+
+    assertThat(analysis.reclaimable())
+        .containsExactly(
+            new WastedFile(path("/d/f"), 20, 2, 3, Cause.PARENT_DELETED),
+            new WastedFile(path("/d/f"), 10, 0, 1, Cause.DELETED));
+    assertThat(analysis.filesystem().bytes()).isZero();
+  }
+
+  @Test
+  void aHardlinkedFileIsNamedByItsSmallestLivePath() {
+    Analysis analysis =
+        Analysis.of(
+            image(layer("base").file("/z", 100, "h").hardlink("/m", "/z").hardlink("/a", "/z")), 1);
+
+    assertThat(analysis.filesystem().largest())
+        .extracting(LargeFile::path)
+        .containsExactly(path("/a"));
+  }
+
+  @Test
   void hardlinksToOneFileAreNotDuplicates() {
     Analysis analysis = Analysis.of(image(layer("base").file("/a", 100, "h").hardlink("/b", "/a")));
 

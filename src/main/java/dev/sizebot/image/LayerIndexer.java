@@ -12,8 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * Indexes one layer blob in a single pass: decompresses by magic bytes, walks the tar, hashes every
@@ -49,7 +47,7 @@ final class LayerIndexer {
       MeteredInputStream tarBytes =
           new MeteredInputStream(compression.decompress(blob), cap, estimate);
       BufferedInputStream buffered = new BufferedInputStream(tarBytes, BUFFER);
-      Walk walk = walk(new TarArchiveInputStream(buffered, StandardCharsets.UTF_8.name()), where);
+      Walk walk = walk(new LayerTar(buffered), where);
       // The tar ends at its zero blocks; the rest of the stream (padding, a gzip trailer with its
       // CRC) is read too, so the byte count is the whole tar and corruption at the end is caught.
       buffered.transferTo(OutputStream.nullOutputStream());
@@ -111,11 +109,11 @@ final class LayerIndexer {
     final LayerSizer sizer = new LayerSizer();
   }
 
-  private Walk walk(TarArchiveInputStream tar, String where) throws IOException {
+  private Walk walk(LayerTar tar, String where) throws IOException {
     Walk walk = new Walk();
-    TarArchiveEntry entry;
-    while ((entry = tar.getNextEntry()) != null) {
-      UnixPath path = EntryNames.layerPath(entry.getName(), where);
+    LayerTar.Header entry;
+    while ((entry = tar.next()) != null) {
+      UnixPath path = EntryNames.layerPath(entry.name(), where);
       String name = path.fileName();
       if (name.startsWith(WHITEOUT)) {
         whiteout(walk, path, name);
@@ -144,29 +142,21 @@ final class LayerIndexer {
     }
   }
 
-  private FileEntry entry(TarArchiveEntry e, UnixPath path, TarArchiveInputStream tar, String where)
+  private FileEntry entry(LayerTar.Header e, UnixPath path, LayerTar tar, String where)
       throws IOException {
-    EntryType type = type(e);
+    EntryType type = type(e.type());
     Optional<String> link = Optional.empty();
     Optional<String> contentHash = Optional.empty();
     long size = 0;
     if (type == EntryType.FILE) {
-      size = e.getSize();
+      size = e.size();
       contentHash = Optional.of(hashContent(tar));
     } else if (type == EntryType.SYMLINK) {
-      link = Optional.of(e.getLinkName());
+      link = Optional.of(e.linkName());
     } else if (type == EntryType.HARDLINK) {
-      link = Optional.of(EntryNames.layerPath(e.getLinkName(), where).value());
+      link = Optional.of(EntryNames.layerPath(e.linkName(), where).value());
     }
-    return new FileEntry(
-        path,
-        type,
-        size,
-        e.getMode() & 07777,
-        e.getLongUserId(),
-        e.getLongGroupId(),
-        link,
-        contentHash);
+    return new FileEntry(path, type, size, e.mode() & 07777, e.uid(), e.gid(), link, contentHash);
   }
 
   private static void account(LayerSizer sizer, FileEntry file) {
@@ -180,7 +170,7 @@ final class LayerIndexer {
     }
   }
 
-  private String hashContent(InputStream content) throws IOException {
+  private String hashContent(LayerTar content) throws IOException {
     hash.reset();
     int n;
     while ((n = content.read(buffer, 0, BUFFER)) > 0) {
@@ -194,22 +184,17 @@ final class LayerIndexer {
     return "0".repeat(16 - hex.length()) + hex;
   }
 
-  private static EntryType type(TarArchiveEntry e) {
-    if (e.isSymbolicLink()) {
-      return EntryType.SYMLINK;
-    } else if (e.isLink()) {
-      return EntryType.HARDLINK;
-    } else if (e.isDirectory()) {
-      return EntryType.DIRECTORY;
-    } else if (e.isCharacterDevice()) {
-      return EntryType.CHAR_DEVICE;
-    } else if (e.isBlockDevice()) {
-      return EntryType.BLOCK_DEVICE;
-    } else if (e.isFIFO()) {
-      return EntryType.FIFO;
-    } else if (e.isFile()) {
-      return EntryType.FILE;
-    }
-    return EntryType.OTHER;
+  /** Tar type flags (POSIX ustar, GNU {@code D} for dump directories, {@code 7} contiguous). */
+  private static EntryType type(char flag) {
+    return switch (flag) {
+      case '0', '7' -> EntryType.FILE;
+      case '1' -> EntryType.HARDLINK;
+      case '2' -> EntryType.SYMLINK;
+      case '3' -> EntryType.CHAR_DEVICE;
+      case '4' -> EntryType.BLOCK_DEVICE;
+      case '5', 'D' -> EntryType.DIRECTORY;
+      case '6' -> EntryType.FIFO;
+      default -> EntryType.OTHER;
+    };
   }
 }

@@ -50,8 +50,10 @@ final class EntryNames {
   }
 
   private static boolean hasDotDot(String name) {
-    for (String part : name.split("/")) {
-      if (part.equals("..")) {
+    for (int i = name.indexOf(".."); i >= 0; i = name.indexOf("..", i + 1)) {
+      boolean starts = i == 0 || name.charAt(i - 1) == '/';
+      boolean ends = i + 2 == name.length() || name.charAt(i + 2) == '/';
+      if (starts && ends) {
         return true;
       }
     }

@@ -16,7 +16,15 @@ class UnixPathTest {
     "/, /",
     "., /",
     "a/b/../c, /a/c",
-    "/etc/./passwd, /etc/passwd"
+    "/etc/./passwd, /etc/passwd",
+    "/usr/lib/, /usr/lib",
+    "/usr//lib, /usr/lib",
+    "/a/., /a",
+    "/a/.., /",
+    "/.a/..b/.../c., /.a/..b/.../c.",
+    "/a/b.., /a/b..",
+    "//, /",
+    "/a/b/, /a/b"
   })
   void normalizesTarNames(String name, String expected) {
     assertThat(UnixPath.of(name).value()).isEqualTo(expected);

@@ -1,0 +1,14 @@
+package dev.sizebot.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class EntryNamesTest {
+  @ParameterizedTest
+  @CsvSource({"..hidden/x, /..hidden/x", "a/b../c, /a/b../c", "a/...., /a/....", "./a/./b/, /a/b"})
+  void namesWithDotsThatDoNotClimbAreKept(String name, String path) {
+    assertThat(EntryNames.layerPath(name, "layer").value()).isEqualTo(path);
+  }
+}

@@ -99,11 +99,14 @@ final class TarFields {
     long stored = number(h, 148, 8, at);
     long unsigned = 0;
     long signed = 0;
-    for (int i = 0; i < h.length; i++) {
-      int u = i >= 148 && i < 156 ? ' ' : h[i] & 0xFF;
-      int s = i >= 148 && i < 156 ? ' ' : h[i];
-      unsigned += u;
-      signed += s;
+    for (byte b : h) {
+      unsigned += b & 0xFF;
+      signed += b;
+    }
+    // The checksum field itself counts as eight spaces.
+    for (int i = 148; i < 156; i++) {
+      unsigned += ' ' - (h[i] & 0xFF);
+      signed += ' ' - h[i];
     }
     if (stored != unsigned && stored != signed) {
       throw bad("header checksum", at);

@@ -54,13 +54,19 @@ final class InspectCommand implements Callable<Integer> {
       description = "Rows per list (largest files, waste, duplicates; default: ${DEFAULT-VALUE}).")
   int top;
 
+  @Option(names = "--timings", hidden = true, description = "Print phase timings to stderr.")
+  boolean timings;
+
   @Override
   public Integer call() {
     if (top < 0) {
       throw SizebotException.invalidInput("--top must be 0 or more, not " + top);
     }
+    long started = System.nanoTime();
     Image image = ImageTarget.read(target, platform);
+    long read = System.nanoTime();
     Analysis analysis = Analysis.of(image, top);
+    long analysed = System.nanoTime();
     String rendered =
         format == Format.json
             ? InspectJson.render(image, analysis, top)
@@ -68,6 +74,13 @@ final class InspectCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.print(rendered);
     out.flush();
+    if (timings) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("sizebot: timing read " + (read - started) / 1_000_000 + " ms");
+      err.println("sizebot: timing analysis " + (analysed - read) / 1_000_000 + " ms");
+      err.println("sizebot: timing render " + (System.nanoTime() - analysed) / 1_000_000 + " ms");
+      err.flush();
+    }
     return 0;
   }
 

@@ -133,8 +133,9 @@ class BadInputTest {
     byte[] archive = TestArchive.dockerSaveLegacy(oneLayer(layer)).toBytes();
     assertThat(failure(archive, ReadLimits.DEFAULT.withMaxEntries(40)))
         .matches(
-            "bad.tar: layer '[0-9a-f]{64}/layer.tar' has more than 40 file entries in total: raise"
-                + " the entry limit only if you trust this image");
+            "bad.tar: layer '[0-9a-f]{64}/layer.tar' has more than 40 file entries in total, more"
+                + " than sizebot's Java heap can analyse: if you trust this image, give it more"
+                + " heap \\(e.g. SIZEBOT_JAVA_OPTS=-Xmx1g\\)");
   }
 
   @ParameterizedTest

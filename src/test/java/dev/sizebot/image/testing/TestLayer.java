@@ -36,6 +36,7 @@ public final class TestLayer {
   private final List<Entry> entries = new ArrayList<>();
   private byte[] rawTar;
   private TestCompression compression = TestCompression.NONE;
+  private TestCompression declared;
   private long uid;
 
   private TestLayer(String createdBy) {
@@ -119,6 +120,20 @@ public final class TestLayer {
   public TestLayer compression(TestCompression compression) {
     this.compression = Objects.requireNonNull(compression);
     return this;
+  }
+
+  /**
+   * The compression an OCI manifest claims for this layer's blob, when it is not the real one: a
+   * lying media type, for tests that compression is told by magic bytes.
+   */
+  public TestLayer declaredAs(TestCompression claimed) {
+    this.declared = Objects.requireNonNull(claimed);
+    return this;
+  }
+
+  /** The media type the manifest states: the real compression's unless {@link #declaredAs}. */
+  public String declaredMediaType() {
+    return (declared == null ? compression : declared).mediaType();
   }
 
   public String createdBy() {

@@ -44,7 +44,9 @@ public record BadArchive(String name, byte[] bytes, ReadLimits limits) {
         of("manifest without layers", replaced("manifest.json", "[{\"Config\":\"x.json\"}]")),
         of("malformed index", ociReplaced("index.json", "{\"manifests\": 7}")),
         of("neither manifest nor index", member(new FileMember("hello.txt", new byte[] {'h'}))),
+        of("NUL in an archive member", member(new FileMember("manif\0est.json", new byte[] {'['}))),
         of("missing layer", missingLayer()),
+        of("missing config blob", missingConfig()),
         of("symlink loop", symlinkLoop()),
         of("symlink out of the archive", member(new SymlinkMember("manifest.json", "../../x"))));
   }
@@ -123,6 +125,12 @@ public record BadArchive(String name, byte[] bytes, ReadLimits limits) {
   private static byte[] missingLayer() {
     TestLayer layer = text(TestCompression.GZIP);
     return TestArchive.dockerSaveOci(image(layer)).without(TestArchive.blobPath(layer)).toBytes();
+  }
+
+  private static byte[] missingConfig() {
+    TestImage image = image(text(TestCompression.GZIP));
+    String hex = TestArchive.imageId(image).substring("sha256:".length());
+    return TestArchive.ociLayout(image).without("blobs/sha256/" + hex).toBytes();
   }
 
   private static byte[] symlinkLoop() {

@@ -178,7 +178,7 @@ public final class TestLayer {
   }
 
   /** A PAX extended header whose one record is {@code path=<value>} (POSIX.1-2001 pax format). */
-  private static void writePaxPath(TarArchiveOutputStream tar, String value) throws IOException {
+  static void writePaxPath(TarArchiveOutputStream tar, String value) throws IOException {
     byte[] body = (" path=" + value + "\n").getBytes(StandardCharsets.UTF_8);
     int length = body.length + 1;
     while (String.valueOf(length).length() + body.length != length) {

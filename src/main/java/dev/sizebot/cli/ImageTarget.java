@@ -35,7 +35,12 @@ final class ImageTarget {
 
   /** {@code linux/<arch>} as Go (and so Docker) names this JVM's architecture. */
   static String hostPlatform() {
-    String arch = System.getProperty("os.arch", "amd64").toLowerCase(Locale.ROOT);
+    return platformFor(System.getProperty("os.arch", "amd64"));
+  }
+
+  /** {@code linux/<arch>} for a JVM {@code os.arch} value, in Go's GOARCH names. */
+  static String platformFor(String osArch) {
+    String arch = osArch.toLowerCase(Locale.ROOT);
     String goArch =
         switch (arch) {
           case "x86_64", "amd64" -> "amd64";

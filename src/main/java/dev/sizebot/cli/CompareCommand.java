@@ -2,6 +2,7 @@ package dev.sizebot.cli;
 
 import dev.sizebot.common.ExitCode;
 import dev.sizebot.common.SizebotException;
+import dev.sizebot.image.ReadLimits;
 import dev.sizebot.report.CompareJson;
 import dev.sizebot.report.CompareMarkdown;
 import dev.sizebot.report.CompareReport;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code sizebot compare BASE HEAD}: what head does to the image, step by step. */
@@ -34,7 +36,9 @@ final class CompareCommand implements Callable<Integer> {
   @Parameters(
       arity = "0..2",
       paramLabel = "IMAGE",
-      description = "BASE and HEAD: archive, OCI layout directory, or engine image ref/ID.")
+      description =
+          "BASE and HEAD: archive, OCI layout directory, or engine image ref/ID. ARCHIVE#REF"
+              + " picks one image of an archive that holds several (e.g. images.tar#app:1).")
   List<String> images = new ArrayList<>();
 
   @Option(names = "--base-ref", paramLabel = "GIT_REF", description = "Build base at this ref.")
@@ -114,6 +118,8 @@ final class CompareCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @ParentCommand Main main;
+
   enum Format {
     markdown,
     json
@@ -161,6 +167,10 @@ final class CompareCommand implements Callable<Integer> {
               + "' is not NAME=VALUE: write it as, e.g., --build-arg VERSION=1.2");
     }
     buildArgs.put(text.substring(0, eq), text.substring(eq + 1));
+  }
+
+  ReadLimits limits() {
+    return main.limits();
   }
 
   String platform() {

@@ -14,7 +14,6 @@ import dev.sizebot.docker.RunResources;
 import dev.sizebot.dockerfile.Dockerfile;
 import dev.sizebot.image.Image;
 import dev.sizebot.image.ImageSelector;
-import dev.sizebot.image.ImageSource;
 import dev.sizebot.image.ReadLimits;
 import dev.sizebot.report.BuildFailure;
 import dev.sizebot.report.CompareReport;
@@ -144,7 +143,7 @@ final class CompareRun {
   private LoadedSide given(SideSpec spec, String name) {
     Compared compared;
     if (spec instanceof SideSpec.Archive a) {
-      compared = new Compared(name, "archive " + a.path(), Optional.empty());
+      compared = new Compared(name, "archive " + a.target(), Optional.empty());
     } else if (spec instanceof SideSpec.EngineImage e) {
       compared = new Compared(name, "engine image " + e.ref(), Optional.empty());
     } else {
@@ -177,23 +176,30 @@ final class CompareRun {
         refs.add(e.ref());
       }
     }
+    ReadLimits limits = perSource(sides, refs);
     List<Image> fromEngine =
         refs.isEmpty()
             ? List.of()
-            : new EngineImageSource(docker.orElseThrow(), ReadLimits.DEFAULT)
+            : new EngineImageSource(docker.orElseThrow(), limits)
                 .read(refs.stream().map(r -> ImageSelector.of(r, options.platform())).toList());
     List<Image> out = new ArrayList<>();
     int next = 0;
     for (LoadedSide l : sides) {
       if (l.readable().orElseThrow() instanceof SideSpec.Archive a) {
-        out.add(
-            ImageSource.open(a.path(), ReadLimits.DEFAULT)
-                .read(ImageSelector.only(options.platform())));
+        out.add(a.target().read(options.platform(), limits));
       } else {
         out.add(fromEngine.get(next++));
       }
     }
     return out;
+  }
+
+  // Both images stay in memory together, and the entry cap is what the heap holds for one read:
+  // each separate source (an archive, or the engine's one stream) gets an equal share of it.
+  private ReadLimits perSource(List<LoadedSide> sides, List<String> engineRefs) {
+    int sources = sides.size() - engineRefs.size() + (engineRefs.isEmpty() ? 0 : 1);
+    ReadLimits limits = options.limits();
+    return limits.withMaxEntries(Math.max(1, limits.maxEntries() / sources));
   }
 
   private <T> T timed(String phase, Supplier<T> work) {

@@ -13,11 +13,10 @@ final class EngineImages {
   private EngineImages() {}
 
   /** {@code platform} defaults to the engine's own. */
-  static Image read(ImageRef ref, Optional<String> platform) {
+  static Image read(ImageRef ref, Optional<String> platform, ReadLimits limits) {
     try (DockerEngine engine = DockerEngine.connect()) {
       String chosen = platform.orElseGet(() -> EngineImageSource.defaultPlatform(engine));
-      return new EngineImageSource(engine, ReadLimits.DEFAULT)
-          .read(ImageSelector.of(ref.toString(), chosen));
+      return new EngineImageSource(engine, limits).read(ImageSelector.of(ref.toString(), chosen));
     }
   }
 }

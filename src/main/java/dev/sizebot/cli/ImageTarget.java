@@ -3,44 +3,26 @@ package dev.sizebot.cli;
 import dev.sizebot.common.ImageRef;
 import dev.sizebot.common.SizebotException;
 import dev.sizebot.image.Image;
-import dev.sizebot.image.ImageSelector;
-import dev.sizebot.image.ImageSource;
 import dev.sizebot.image.ReadLimits;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * An image named on the command line: an existing archive or OCI layout directory is read from
- * disk, anything else is an image reference the local engine has.
+ * An image named on the command line: an existing archive or OCI layout directory (optionally
+ * {@code #REF}, see {@link ArchiveTarget}) is read from disk, anything else is an image reference
+ * the local engine has.
  */
 final class ImageTarget {
   private ImageTarget() {}
 
   /** Reads {@code target}; {@code platform} picks from a multi-platform index. */
-  static Image read(String target, Optional<String> platform) {
-    return existingPath(target)
-        .map(path -> fromPath(path, platform))
-        .orElseGet(() -> fromEngine(target, platform));
+  static Image read(String target, Optional<String> platform, ReadLimits limits) {
+    return ArchiveTarget.parse(target)
+        .map(a -> a.read(platform.orElseGet(ImageTarget::hostPlatform), limits))
+        .orElseGet(() -> fromEngine(target, platform, limits));
   }
 
-  private static Optional<Path> existingPath(String target) {
-    try {
-      Path path = Path.of(target);
-      return Files.exists(path) ? Optional.of(path) : Optional.empty();
-    } catch (InvalidPathException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static Image fromPath(Path path, Optional<String> platform) {
-    ImageSelector selector = ImageSelector.only(platform.orElseGet(ImageTarget::hostPlatform));
-    return ImageSource.open(path, ReadLimits.DEFAULT).read(selector);
-  }
-
-  private static Image fromEngine(String target, Optional<String> platform) {
+  private static Image fromEngine(String target, Optional<String> platform, ReadLimits limits) {
     if (!ImageRef.looksLikeRef(target)) {
       throw SizebotException.invalidInput(
           "'"
@@ -48,12 +30,17 @@ final class ImageTarget {
               + "' is neither an existing file or directory nor an image reference: check the"
               + " path or name an image the engine has (docker images)");
     }
-    return EngineImages.read(ImageRef.parse(target), platform);
+    return EngineImages.read(ImageRef.parse(target), platform, limits);
   }
 
   /** {@code linux/<arch>} as Go (and so Docker) names this JVM's architecture. */
   static String hostPlatform() {
-    String arch = System.getProperty("os.arch", "amd64").toLowerCase(Locale.ROOT);
+    return platformFor(System.getProperty("os.arch", "amd64"));
+  }
+
+  /** {@code linux/<arch>} for a JVM {@code os.arch} value, in Go's GOARCH names. */
+  static String platformFor(String osArch) {
+    String arch = osArch.toLowerCase(Locale.ROOT);
     String goArch =
         switch (arch) {
           case "x86_64", "amd64" -> "amd64";

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code sizebot inspect}: one image's layers, sizes, largest files and waste. */
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
       "Show one image: layers with their instructions, sizes (uncompressed and compressed),"
           + " largest files, reclaimable waste, duplicates and dive's metrics.",
       "The target is an existing path (docker-save archive, OCI layout directory or its tar) or"
-          + " an image reference the local engine has."
+          + " an image reference the local engine has. ARCHIVE#REF picks one image of an archive"
+          + " that holds several (e.g. images.tar#app:1)."
     })
 final class InspectCommand implements Callable<Integer> {
   enum Format {
@@ -32,7 +34,12 @@ final class InspectCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "IMAGE|ARCHIVE|DIR", description = "What to inspect.")
+  @ParentCommand Main main;
+
+  @Parameters(
+      index = "0",
+      paramLabel = "IMAGE|ARCHIVE[#REF]|DIR[#REF]",
+      description = "What to inspect.")
   String target;
 
   @Option(
@@ -63,7 +70,7 @@ final class InspectCommand implements Callable<Integer> {
       throw SizebotException.invalidInput("--top must be 0 or more, not " + top);
     }
     long started = System.nanoTime();
-    Image image = ImageTarget.read(target, platform);
+    Image image = ImageTarget.read(target, platform, main.limits());
     long read = System.nanoTime();
     Analysis analysis = Analysis.of(image, top);
     long analysed = System.nanoTime();

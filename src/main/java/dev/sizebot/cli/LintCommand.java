@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code sizebot lint}: static Dockerfile findings with fixes, as markdown, JSON or SARIF. */
@@ -74,7 +75,8 @@ final class LintCommand implements Callable<Integer> {
       paramLabel = "IMAGE|ARCHIVE|DIR",
       description =
           "The image built from this Dockerfile (engine ref, docker-save/OCI archive or OCI"
-              + " layout): findings are confirmed and sized from its layers.")
+              + " layout; ARCHIVE#REF picks one of several): findings are confirmed and sized from"
+              + " its layers.")
   Optional<String> image = Optional.empty();
 
   @Option(
@@ -84,6 +86,8 @@ final class LintCommand implements Callable<Integer> {
   Optional<String> platform = Optional.empty();
 
   @Spec CommandSpec spec;
+
+  @ParentCommand Main main;
 
   @Override
   public Integer call() {
@@ -111,7 +115,8 @@ final class LintCommand implements Callable<Integer> {
     }
     Evidence evidence =
         image
-            .map(ref -> LintEvidence.of(ImageTarget.read(ref, platform), ref, parsed))
+            .map(
+                ref -> LintEvidence.of(ImageTarget.read(ref, platform, main.limits()), ref, parsed))
             .orElse(Evidence.NONE);
     LintInput input = new LintInput(parsed, dockerignore(dir), Optional.of(entries(dir)), evidence);
     Set<String> ignored =

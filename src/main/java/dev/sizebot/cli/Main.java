@@ -2,6 +2,7 @@ package dev.sizebot.cli;
 
 import dev.sizebot.common.ExitCode;
 import dev.sizebot.common.SizebotException;
+import dev.sizebot.image.ReadLimits;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -40,6 +41,13 @@ public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** Bounds for every image this run reads (tests lower them to reach the caps cheaply). */
+  private final ReadLimits limits;
+
+  private Main(ReadLimits limits) {
+    this.limits = limits;
+  }
+
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
@@ -48,20 +56,38 @@ public final class Main implements Runnable {
 
   /** Runs sizebot with the given streams and returns the exit code (tests call this directly). */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    Main main = new Main();
+    return run(args, out, err, ReadLimits.DEFAULT);
+  }
+
+  /** {@link #run(String[], PrintWriter, PrintWriter)} with other read limits. */
+  static int run(String[] args, PrintWriter out, PrintWriter err, ReadLimits limits) {
+    return execute(commandLine(out, err, limits), args);
+  }
+
+  /** The command tree with sizebot's error handling, before it runs. */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, ReadLimits limits) {
+    Main main = new Main(limits);
     CommandLine cli = new CommandLine(main);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(new Errors(main));
     cli.setParameterExceptionHandler(Errors::onBadParameters);
+    return cli;
+  }
+
+  static int execute(CommandLine cli, String[] args) {
     int code = cli.execute(args);
-    out.flush();
-    err.flush();
+    cli.getOut().flush();
+    cli.getErr().flush();
     return code;
   }
 
   boolean debug() {
     return debug;
+  }
+
+  ReadLimits limits() {
+    return limits;
   }
 
   @Override

@@ -2,14 +2,14 @@ package dev.sizebot.cli;
 
 import dev.sizebot.common.ImageRef;
 import dev.sizebot.common.SizebotException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** What the user named as one side of {@code sizebot compare}. */
 sealed interface SideSpec {
-  /** A docker-save archive, an OCI layout tar, or an OCI layout directory. */
-  record Archive(Path path) implements SideSpec {}
+  /** A docker-save archive, an OCI layout tar, or an OCI layout directory ({@code #REF} picks). */
+  record Archive(ArchiveTarget target) implements SideSpec {}
 
   /** An image in the local engine, by reference or ID. */
   record EngineImage(String ref) implements SideSpec {}
@@ -24,13 +24,14 @@ sealed interface SideSpec {
   Pattern ARCHIVE_NAME = Pattern.compile(".*\\.(?:tar|tar\\.gz|tgz|tar\\.zst)");
 
   /**
-   * A positional argument: an existing path is an archive or layout (some file names, such as
-   * {@code app.tar}, are also valid image references, so the filesystem wins); otherwise an engine
-   * image reference or ID.
+   * A positional argument: an existing path (or {@code PATH#REF}) is an archive or layout (some
+   * file names, such as {@code app.tar}, are also valid image references, so the filesystem wins);
+   * otherwise an engine image reference or ID.
    */
   static SideSpec parse(String text, String side) {
-    if (Files.exists(Path.of(text))) {
-      return new Archive(Path.of(text));
+    Optional<ArchiveTarget> archive = ArchiveTarget.parse(text);
+    if (archive.isPresent()) {
+      return new Archive(archive.get());
     }
     if (ARCHIVE_NAME.matcher(text).matches() && ImageRef.looksLikeRef(text)) {
       // "app.tar" is also a valid image name, but one named like an archive is a missing file,

@@ -54,7 +54,13 @@ final class DockerSaveManifest {
         return entries.get(0);
       }
       throw SizebotException.invalidInput(
-          files.name() + " holds " + entries.size() + " images (" + refList() + "): name one");
+          files.name()
+              + " holds "
+              + entries.size()
+              + " images ("
+              + refList()
+              + "): "
+              + ImageSelector.nameOne(files.name(), ref(entries.get(0))));
     }
     String wanted = selector.ref().get();
     for (Entry e : entries) {
@@ -76,6 +82,11 @@ final class DockerSaveManifest {
         .json(e.config())
         .map(ImageAssembly::sha256)
         .orElseGet(() -> Digest.sha256("0".repeat(64)));
+  }
+
+  /** A ref that picks this entry: its first tag, else its image ID prefix. */
+  private String ref(Entry e) {
+    return e.tags().isEmpty() ? configDigest(e).shortHex() : e.tags().get(0);
   }
 
   private String refList() {

@@ -16,6 +16,9 @@ import java.util.Optional;
 final class ImageAssembly {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** What to do about a member the manifest or index names but the archive lacks. */
+  private static final String INCOMPLETE = ": the archive is incomplete, save the image again";
+
   /** A layer as a manifest names it. */
   record LayerRef(String path, Optional<Digest> blobDigest, Optional<String> mediaType) {}
 
@@ -36,7 +39,8 @@ final class ImageAssembly {
                             + what
                             + " '"
                             + path
-                            + "' is missing from the archive"));
+                            + "' is missing from the archive"
+                            + INCOMPLETE));
     return parseJson(bytes, files.name() + ": " + what + " '" + path + "'");
   }
 
@@ -68,7 +72,8 @@ final class ImageAssembly {
                         files.name()
                             + ": config '"
                             + configPath
-                            + "' is missing from the archive"));
+                            + "' is missing from the archive"
+                            + INCOMPLETE));
     String where = files.name() + ": config '" + configPath + "'";
     ConfigJson config = ConfigJson.parse(parseJson(configBytes, where), where);
     if (config.diffIds().size() != refs.size()) {
@@ -94,7 +99,8 @@ final class ImageAssembly {
                           files.name()
                               + ": the manifest names layer '"
                               + ref.path()
-                              + "' but the archive does not contain it"));
+                              + "' but the archive does not contain it"
+                              + INCOMPLETE));
       String real = files.resolve(ref.path());
       Optional<Digest> blob = ref.blobDigest().or(() -> blobDigestOf(real));
       String mediaType = ref.mediaType().orElse(mediaType(indexed.compression(), blob.isEmpty()));

@@ -113,7 +113,11 @@ final class OciIndex {
       candidates.forEach(c -> groups.add(c.names()));
       if (groups.size() > 1) {
         throw SizebotException.invalidInput(
-            files.name() + " holds several images (" + refList() + "): name one");
+            files.name()
+                + " holds several images ("
+                + refList()
+                + "): "
+                + ImageSelector.nameOne(files.name(), ref(candidates.get(0))));
       }
       return candidates;
     }
@@ -191,6 +195,11 @@ final class OciIndex {
       }
     }
     return full.isEmpty() ? names : List.copyOf(full);
+  }
+
+  /** A ref that picks this candidate: its first display name, else its manifest digest prefix. */
+  private static String ref(Candidate c) {
+    return c.names().isEmpty() ? c.manifest().shortHex() : displayNames(c.names()).get(0);
   }
 
   private String refList() {

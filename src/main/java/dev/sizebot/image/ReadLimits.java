@@ -11,9 +11,9 @@ package dev.sizebot.image;
  * @param expansionAllowance uncompressed bytes every compressed layer may reach whatever its ratio,
  *     so tiny layers are never judged by ratio
  * @param maxJsonBytes cap on one JSON document (manifest, index, config) kept in memory
- * @param maxEntries cap on file entries kept for one read (each costs ~200 bytes of heap, measured:
- *     100k entries retain ~23 MB), so a flood of tiny entries fails clearly instead of exhausting
- *     the heap
+ * @param maxEntries cap on file entries kept for one read, so a flood of tiny entries fails clearly
+ *     (invalid input) instead of exhausting the heap; the default is {@link #entriesFor} this JVM's
+ *     heap
  */
 public record ReadLimits(
     long maxLayerBytes,
@@ -21,9 +21,24 @@ public record ReadLimits(
     long expansionAllowance,
     int maxJsonBytes,
     int maxEntries) {
-  /** 64 GiB per layer, 2000:1 past 64 MiB, 16 MiB per JSON document, 1 million entries. */
+  /**
+   * Peak heap per entry from reading through analysis and rendering. Measured with the launcher's
+   * flags on generated layers of tiny files with 30-character paths: a 150k-entry image needs a
+   * heap of 76-88 MB and a 300k-entry one 146 MB live, i.e. ~8 MB + ~490 bytes per entry; 600
+   * leaves room for the longer paths of real images.
+   */
+  static final long HEAP_BYTES_PER_ENTRY = 600;
+
+  /** Heap kept apart from entries: the JVM's own objects, stream buffers, the gzip estimate. */
+  static final long HEAP_RESERVE = 24L << 20;
+
+  /**
+   * 64 GiB per layer, 2000:1 past 64 MiB, 16 MiB per JSON document, and as many entries as this
+   * JVM's heap can analyse (~228k with the launcher's -Xmx160m).
+   */
   public static final ReadLimits DEFAULT =
-      new ReadLimits(64L << 30, 2000, 64L << 20, 16 << 20, 1_000_000);
+      new ReadLimits(
+          64L << 30, 2000, 64L << 20, 16 << 20, entriesFor(Runtime.getRuntime().maxMemory()));
 
   public ReadLimits {
     if (maxLayerBytes <= 0
@@ -33,6 +48,15 @@ public record ReadLimits(
         || maxEntries <= 0) {
       throw new IllegalArgumentException("read limits must be positive");
     }
+  }
+
+  /**
+   * The most entries a heap of {@code maxHeapBytes} ({@link Runtime#maxMemory()}) can read and
+   * analyse, at least 1 (a heap too small for any image then fails on its first entry, clearly).
+   */
+  public static int entriesFor(long maxHeapBytes) {
+    long entries = (maxHeapBytes - HEAP_RESERVE) / HEAP_BYTES_PER_ENTRY;
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, entries));
   }
 
   /** The most uncompressed bytes a layer stored in {@code compressedBytes} may expand to. */

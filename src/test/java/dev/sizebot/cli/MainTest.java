@@ -2,6 +2,7 @@ package dev.sizebot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sizebot.image.ReadLimits;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -10,9 +11,14 @@ class MainTest {
   record Result(int code, String out, String err) {}
 
   static Result run(String... args) {
+    return run(ReadLimits.DEFAULT, args);
+  }
+
+  /** Runs with lowered read limits, to reach a cap with a small archive. */
+  static Result run(ReadLimits limits, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err), limits);
     return new Result(code, out.toString(), err.toString());
   }
 

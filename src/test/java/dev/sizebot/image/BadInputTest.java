@@ -133,8 +133,9 @@ class BadInputTest {
     byte[] archive = TestArchive.dockerSaveLegacy(oneLayer(layer)).toBytes();
     assertThat(failure(archive, ReadLimits.DEFAULT.withMaxEntries(40)))
         .matches(
-            "bad.tar: layer '[0-9a-f]{64}/layer.tar' has more than 40 file entries in total: raise"
-                + " the entry limit only if you trust this image");
+            "bad.tar: layer '[0-9a-f]{64}/layer.tar' has more than 40 file entries in total, more"
+                + " than sizebot's Java heap can analyse: if you trust this image, give it more"
+                + " heap \\(e.g. SIZEBOT_JAVA_OPTS=-Xmx1g\\)");
   }
 
   @ParameterizedTest
@@ -164,6 +165,15 @@ class BadInputTest {
     assertThat(failure(archive))
         .isEqualTo(
             "bad.tar has an unsafe entry name '../manifest.json' (absolute, '..' or NUL): refusing"
+                + " to read this archive");
+  }
+
+  @Test
+  void aNulInAnArchiveMemberNameIsRefused() {
+    byte[] archive = TestArchive.tar(List.of(new FileMember("manif\0est.json", new byte[] {'['})));
+    assertThat(failure(archive))
+        .isEqualTo(
+            "bad.tar has an unsafe entry name 'manif\\0est.json' (absolute, '..' or NUL): refusing"
                 + " to read this archive");
   }
 
@@ -212,7 +222,59 @@ class BadInputTest {
     TestArchive archive = TestArchive.dockerSaveOci(app).without(path);
     assertThat(failure(archive.toBytes()))
         .isEqualTo(
-            "bad.tar: the manifest names layer '" + path + "' but the archive does not contain it");
+            "bad.tar: the manifest names layer '"
+                + path
+                + "' but the archive does not contain it: the archive is incomplete, save the"
+                + " image again");
+  }
+
+  @Test
+  void aLegacyManifestNamingAMissingLayerIsRefused() {
+    TestArchive archive = TestArchive.dockerSaveLegacy(SampleImages.app(TestCompression.NONE));
+    // The top layer's <id>/layer.tar: ids chain from the parent, so find it in the manifest.
+    String manifest = new String(archive.content("manifest.json"), StandardCharsets.UTF_8);
+    String path = manifest.replaceAll("(?s).*\"([0-9a-f]{64}/layer\\.tar)\"\\].*", "$1");
+    assertThat(path).matches("[0-9a-f]{64}/layer\\.tar");
+    assertThat(failure(archive.without(path).toBytes()))
+        .isEqualTo(
+            "bad.tar: the manifest names layer '"
+                + path
+                + "' but the archive does not contain it: the archive is incomplete, save the"
+                + " image again");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"manifest", "config"})
+  void anOciLayoutIndexNamingAMissingBlobIsRefused(String what, @TempDir Path dir) {
+    TestImage app = SampleImages.app(TestCompression.GZIP);
+    String path = "blobs/sha256/" + (what.equals("config") ? configHex(app) : manifestHex(app));
+    TestArchive archive = TestArchive.ociLayout(app).without(path);
+    String line =
+        ": "
+            + what
+            + " '"
+            + path
+            + "' is missing from the archive: the archive is"
+            + " incomplete, save the image again";
+
+    assertThat(failure(archive.toBytes())).isEqualTo("bad.tar" + line);
+    Throwable fromDir =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () ->
+                ImageSource.open(archive.writeDirectory(dir), ReadLimits.DEFAULT)
+                    .read(ImageSelector.only("linux/amd64")));
+    assertThat(fromDir).isInstanceOf(SizebotException.class).hasMessage(dir + line);
+  }
+
+  private static String configHex(TestImage image) {
+    return TestArchive.imageId(image).substring("sha256:".length());
+  }
+
+  /** The manifest digest index.json names (a one-platform layout points straight at it). */
+  private static String manifestHex(TestImage image) {
+    String index =
+        new String(TestArchive.ociLayout(image).content("index.json"), StandardCharsets.UTF_8);
+    return index.replaceAll("(?s).*\"digest\":\"sha256:([0-9a-f]{64})\".*", "$1");
   }
 
   @Test

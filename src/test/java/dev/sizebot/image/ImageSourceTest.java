@@ -150,6 +150,63 @@ class ImageSourceTest {
         .isEqualTo(compression != TestCompression.NONE);
   }
 
+  /** The uncompressed legacy save: what every other storage of the same layers must give. */
+  private static void assertSameLayers(Image expected, Image actual) {
+    assertThat(actual.layers()).hasSameSizeAs(expected.layers());
+    for (int i = 0; i < expected.layers().size(); i++) {
+      LayerIndex e = expected.layers().get(i).index();
+      LayerIndex a = actual.layers().get(i).index();
+      assertThat(actual.layers().get(i).diffId()).isEqualTo(expected.layers().get(i).diffId());
+      assertThat(a.entries()).isEqualTo(e.entries());
+      assertThat(a.whiteouts()).isEqualTo(e.whiteouts());
+      assertThat(a.opaqueDirs()).isEqualTo(e.opaqueDirs());
+      assertThat(a.size()).isEqualTo(e.size());
+      assertThat(a.tarBytes()).isEqualTo(e.tarBytes());
+    }
+    assertThat(actual.size()).isEqualTo(3039);
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = TestCompression.class,
+      names = {"GZIP", "ZSTD"})
+  void aLegacySaveWithCompressedLayerTarsIsReadByMagicBytes(TestCompression compression) {
+    Image plain =
+        read(TestArchive.dockerSaveLegacy(SampleImages.app(TestCompression.NONE)).toBytes());
+    TestImage app = SampleImages.app(compression);
+
+    Image image = read(TestArchive.dockerSaveLegacy(app).toBytes());
+
+    assertSameLayers(plain, image);
+    // Exact: the stored layer.tar is the compressed blob, so its size is what a push sends.
+    assertThat(image.layers().get(0).index().compressedExact()).isTrue();
+    assertThat(image.layers().get(0).index().compressedBytes())
+        .isEqualTo(compression.compress(app.layers().get(0).tar()).length);
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = TestCompression.class,
+      names = {"NONE", "ZSTD"})
+  void anOciManifestClaimingGzipForAnotherBlobIsReadByMagicBytes(TestCompression real) {
+    Image plain =
+        read(TestArchive.dockerSaveLegacy(SampleImages.app(TestCompression.NONE)).toBytes());
+    TestImage lying = SampleImages.app(real);
+    lying.layers().forEach(l -> l.declaredAs(TestCompression.GZIP));
+
+    Image image = read(TestArchive.ociLayout(lying).toBytes());
+
+    // The manifest did lie (its claim is kept as the layer's media type); reading ignored it.
+    assertThat(image.layers().get(0).mediaType()).isEqualTo(TestCompression.GZIP.mediaType());
+    assertSameLayers(plain, image);
+    LayerIndex base = image.layers().get(0).index();
+    assertThat(base.compressedExact()).isEqualTo(real != TestCompression.NONE);
+    if (real == TestCompression.ZSTD) {
+      assertThat(base.compressedBytes())
+          .isEqualTo(real.compress(lying.layers().get(0).tar()).length);
+    }
+  }
+
   @Test
   void compressedBlobsGiveExactCompressedSizes() {
     TestImage app = SampleImages.app(TestCompression.GZIP);

@@ -81,11 +81,15 @@ class SelectionTest {
             failure(
                 TestArchive.dockerSaveLegacy(one(), two()).toBytes(),
                 ImageSelector.only("linux/amd64")))
-        .isEqualTo("multi.tar holds 2 images (app:1, app:2): name one");
+        .isEqualTo(
+            "multi.tar holds 2 images (app:1, app:2): name one as multi.tar#REF, e.g."
+                + " multi.tar#app:1");
     assertThat(
             failure(
                 TestArchive.ociLayout(one(), two()).toBytes(), ImageSelector.only("linux/amd64")))
-        .isEqualTo("multi.tar holds several images (app:1, app:2): name one");
+        .isEqualTo(
+            "multi.tar holds several images (app:1, app:2): name one as multi.tar#REF, e.g."
+                + " multi.tar#app:1");
   }
 
   @Test

@@ -34,7 +34,7 @@ final class BuiltImage {
     for (TestLayer layer : image.layers()) {
       byte[] tar = layer.tar();
       byte[] blob = layer.compression().compress(tar);
-      layers.add(new BuiltLayer(sha256(tar), blob, sha256(blob), layer.compression().mediaType()));
+      layers.add(new BuiltLayer(sha256(tar), blob, sha256(blob), layer.declaredMediaType()));
     }
     config = json(config());
     configHex = sha256(config);

@@ -201,7 +201,10 @@ public final class TestArchive {
     }
   }
 
-  /** Any members as a tar, in the given order (for hand-made broken archives). */
+  /**
+   * Any members as a tar, in the given order (for hand-made broken archives); a file path with a
+   * NUL travels in a PAX record.
+   */
   public static byte[] tar(List<Member> members) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes, "UTF-8")) {
@@ -213,6 +216,12 @@ public final class TestArchive {
           e = new TarArchiveEntry(m.path(), TarConstants.LF_SYMLINK, true);
           e.setLinkName(s.target());
           e.setMode(0777);
+        } else if (m.path().indexOf('\0') >= 0) {
+          // Only a PAX path record can carry a NUL (a ustar name field ends at one).
+          TestLayer.writePaxPath(tar, m.path());
+          e = new TarArchiveEntry("pax-named", TarConstants.LF_NORMAL, true);
+          e.setSize(((FileMember) m).content().length);
+          e.setMode(0644);
         } else {
           e = new TarArchiveEntry(m.path(), TarConstants.LF_NORMAL, true);
           e.setSize(((FileMember) m).content().length);

@@ -36,6 +36,7 @@ public final class TestLayer {
   private final List<Entry> entries = new ArrayList<>();
   private byte[] rawTar;
   private TestCompression compression = TestCompression.NONE;
+  private TestCompression declared;
   private long uid;
 
   private TestLayer(String createdBy) {
@@ -121,6 +122,20 @@ public final class TestLayer {
     return this;
   }
 
+  /**
+   * The compression an OCI manifest claims for this layer's blob, when it is not the real one: a
+   * lying media type, for tests that compression is told by magic bytes.
+   */
+  public TestLayer declaredAs(TestCompression claimed) {
+    this.declared = Objects.requireNonNull(claimed);
+    return this;
+  }
+
+  /** The media type the manifest states: the real compression's unless {@link #declaredAs}. */
+  public String declaredMediaType() {
+    return (declared == null ? compression : declared).mediaType();
+  }
+
   public String createdBy() {
     return createdBy;
   }
@@ -163,7 +178,7 @@ public final class TestLayer {
   }
 
   /** A PAX extended header whose one record is {@code path=<value>} (POSIX.1-2001 pax format). */
-  private static void writePaxPath(TarArchiveOutputStream tar, String value) throws IOException {
+  static void writePaxPath(TarArchiveOutputStream tar, String value) throws IOException {
     byte[] body = (" path=" + value + "\n").getBytes(StandardCharsets.UTF_8);
     int length = body.length + 1;
     while (String.valueOf(length).length() + body.length != length) {

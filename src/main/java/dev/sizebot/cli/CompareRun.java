@@ -116,7 +116,8 @@ final class CompareRun {
 
   private StartupComparison startup(DockerEngine docker, Probe probe, LoadedSide b, LoadedSide h) {
     StartupMeasurer measurer =
-        new StartupMeasurer(DockerContainerRunner.on(docker, probe.run().runId()));
+        new StartupMeasurer(
+            DockerContainerRunner.on(docker, probe.run().runId()), probe.run().keep());
     Function<LoadedSide, StartupResult> measure =
         side ->
             measurer.measure(

@@ -85,6 +85,14 @@ final class CompareCommand implements Callable<Integer> {
   Optional<String> platform = Optional.empty();
 
   @Option(
+      names = "--docker-cli",
+      paramLabel = "CLI",
+      description =
+          "Docker CLI to build with: a path, or a name on PATH (default: the first docker on PATH"
+              + " with buildx, else one with built-in BuildKit).")
+  Optional<String> dockerCli = Optional.empty();
+
+  @Option(
       names = "--startup",
       paramLabel = "PROBE",
       description =

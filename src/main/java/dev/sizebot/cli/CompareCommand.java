@@ -89,6 +89,14 @@ final class CompareCommand implements Callable<Integer> {
   Optional<String> platform = Optional.empty();
 
   @Option(
+      names = "--docker-cli",
+      paramLabel = "CLI",
+      description =
+          "Docker CLI to build with: a path, or a name on PATH (default: the first docker on PATH"
+              + " with buildx, else one with built-in BuildKit).")
+  Optional<String> dockerCli = Optional.empty();
+
+  @Option(
       names = "--startup",
       paramLabel = "PROBE",
       description =
@@ -110,7 +118,11 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--top", paramLabel = "N", description = "Largest file changes shown (20).")
   int top = 20;
 
-  @Option(names = "--keep", description = "Keep built images, containers and worktrees.")
+  @Option(
+      names = "--keep",
+      description =
+          "Keep built images, git worktrees and the container of a failed startup run (to debug"
+              + " it with docker logs); containers of runs that got ready are removed anyway.")
   boolean keep;
 
   @Option(names = "--timings", hidden = true, description = "Print phase timings to stderr.")

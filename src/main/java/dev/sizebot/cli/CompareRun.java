@@ -64,16 +64,13 @@ final class CompareRun {
       return finish(b, h, Optional.empty(), Optional.empty());
     }
     SideBuilds.Commits commits = SideBuilds.Commits.resolve(options.context, base, head);
+    Optional<BuildKitCli> cli = buildKitCli(base, head);
     try (DockerEngine docker = DockerEngine.connect();
         RunResources run = RunResources.start(docker, "sizebot", options.keep)) {
       try {
         LoadedSide[] built = {b, h};
-        if (isBuild(base) || isBuild(head)) {
-          Builder builder =
-              new Builder(
-                  BuildKitCli.detect(Optional.empty(), Objects.toString(System.getenv("PATH"), "")),
-                  run,
-                  line -> err.println("  | " + line));
+        if (cli.isPresent()) {
+          Builder builder = new Builder(cli.get(), run, line -> err.println("  | " + line));
           long started = System.nanoTime();
           built = new SideBuilds(options, builder, run, commits).build(base, head, b, h);
           timings.put("build", (System.nanoTime() - started) / 1_000_000);
@@ -88,6 +85,15 @@ final class CompareRun {
   }
 
   private record Probe(ProbeSpec spec, RunResources run) {}
+
+  // Found before connecting: a bad --docker-cli is the user's input, whatever the engine's state.
+  private Optional<BuildKitCli> buildKitCli(SideSpec base, SideSpec head) {
+    if (!isBuild(base) && !isBuild(head)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        BuildKitCli.detect(options.dockerCli, Objects.toString(System.getenv("PATH"), "")));
+  }
 
   private CompareReport finish(
       LoadedSide b, LoadedSide h, Optional<DockerEngine> docker, Optional<Probe> probe) {
@@ -115,7 +121,8 @@ final class CompareRun {
 
   private StartupComparison startup(DockerEngine docker, Probe probe, LoadedSide b, LoadedSide h) {
     StartupMeasurer measurer =
-        new StartupMeasurer(DockerContainerRunner.on(docker, probe.run().runId()));
+        new StartupMeasurer(
+            DockerContainerRunner.on(docker, probe.run().runId()), probe.run().keep());
     Function<LoadedSide, StartupResult> measure =
         side ->
             measurer.measure(

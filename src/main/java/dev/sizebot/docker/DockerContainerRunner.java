@@ -29,17 +29,19 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class DockerContainerRunner implements ContainerRunner {
   private final DockerClient client;
+  private final ContainerStats stats;
   private final ProbeRoute route;
   private final String runId;
   // A start the engine refused (e.g. the entrypoint does not exist) is the image failing to start,
   // not the engine failing: it is reported as an exit with the engine's message as the last line.
   private final Map<String, String> refusedStarts = new ConcurrentHashMap<>();
 
-  DockerContainerRunner(DockerClient client, ProbeRoute route, String runId) {
+  DockerContainerRunner(DockerClient client, ContainerStats stats, ProbeRoute route, String runId) {
     if (runId == null || runId.isBlank()) {
       throw new IllegalArgumentException("runId must not be blank");
     }
     this.client = client;
+    this.stats = stats;
     this.route = route;
     this.runId = runId;
   }
@@ -51,7 +53,10 @@ public final class DockerContainerRunner implements ContainerRunner {
    */
   public static DockerContainerRunner on(DockerEngine engine, String runId) {
     return new DockerContainerRunner(
-        engine.client(), OwnContainer.route(engine.client(), Path.of("/")), runId);
+        engine.client(),
+        ContainerStats.on(engine),
+        OwnContainer.route(engine.client(), Path.of("/")),
+        runId);
   }
 
   /** The network probed containers join, e.g. {@code bridge} (for messages and tests). */
@@ -156,7 +161,7 @@ public final class DockerContainerRunner implements ContainerRunner {
 
   @Override
   public Optional<MemoryReading> memory(ContainerId container) {
-    return ContainerStats.once(client, container.value()).flatMap(EngineMemory::fromStats);
+    return stats.once(container.value()).flatMap(EngineMemory::fromStats);
   }
 
   @Override

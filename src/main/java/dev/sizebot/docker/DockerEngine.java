@@ -9,6 +9,7 @@ import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.sizebot.common.SizebotException;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The one connection to the Docker engine. docker-java reads {@code DOCKER_HOST} and friends
@@ -20,10 +21,13 @@ public final class DockerEngine implements AutoCloseable {
   public static final String OWNER_LABEL = "dev.sizebot.owner";
 
   private final DockerClient client;
+  private final DockerHttpClient http;
   private final String host;
+  private Optional<ApiVersion> apiVersion;
 
-  private DockerEngine(DockerClient client, String host) {
+  private DockerEngine(DockerClient client, DockerHttpClient http, String host) {
     this.client = client;
+    this.http = http;
     this.host = host;
   }
 
@@ -41,13 +45,38 @@ public final class DockerEngine implements AutoCloseable {
             .build();
     DockerEngine engine =
         new DockerEngine(
-            DockerClientImpl.getInstance(config, http), config.getDockerHost().toString());
+            DockerClientImpl.getInstance(config, http), http, config.getDockerHost().toString());
     engine.ping();
     return engine;
   }
 
   public DockerClient client() {
     return client;
+  }
+
+  /**
+   * The transport under {@link #client()}, for the few Engine API parameters docker-java has no
+   * builder method for (e.g. stats {@code one-shot}).
+   */
+  DockerHttpClient http() {
+    return http;
+  }
+
+  /**
+   * The highest Engine API version the engine speaks (asked once); empty when it answers with
+   * something that is not MAJOR.MINOR, so callers take their oldest path.
+   */
+  synchronized Optional<ApiVersion> apiVersion() {
+    if (apiVersion == null) {
+      try {
+        apiVersion = ApiVersion.parse(client.versionCmd().exec().getApiVersion());
+      } catch (RuntimeException e) {
+        throw SizebotException.environment(
+            "the Docker engine at " + host + " did not tell its version: " + EngineMessage.of(e),
+            e);
+      }
+    }
+    return apiVersion;
   }
 
   /** Where the engine lives, e.g. {@code unix:///var/run/docker.sock} (for messages). */

@@ -13,8 +13,11 @@ final class EngineMessage {
   private EngineMessage() {}
 
   static String of(Throwable error) {
-    String text =
-        error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+    return of(error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage());
+  }
+
+  /** The same for an error body the engine sent, e.g. {@code {"message":"No such container"}}. */
+  static String of(String text) {
     Matcher json = JSON_MESSAGE.matcher(text);
     if (json.find()) {
       text = json.group(1).replace("\\\"", "\"").replace("\\n", " ");

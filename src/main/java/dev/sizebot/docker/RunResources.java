@@ -167,7 +167,9 @@ public final class RunResources implements AutoCloseable {
           attempt(next.what, next.action);
         }
       }
-      if (!keep) {
+      if (keep) {
+        listKeptContainers();
+      } else {
         sweepLabelled();
       }
     }
@@ -178,6 +180,31 @@ public final class RunResources implements AutoCloseable {
         // Already shutting down: the hook is running or will find us closed.
       }
     }
+  }
+
+  // Under keep, a container that carries the run's label is one the run left for debugging (a
+  // failed startup run's); name it so the user can find it.
+  private void listKeptContainers() {
+    docker.ifPresent(
+        client -> {
+          try {
+            client
+                .listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(ownerLabel())
+                .exec()
+                .stream()
+                .filter(c -> !kept.contains("container " + c.getId())) // tracked: listed already
+                .forEach(
+                    c -> {
+                      String id = c.getId().substring(0, Math.min(12, c.getId().length()));
+                      kept.add(
+                          "container " + id + " of " + c.getImage() + " (docker logs " + id + ")");
+                    });
+          } catch (RuntimeException e) {
+            problems.add("could not list the containers kept for this run: " + e.getMessage());
+          }
+        });
   }
 
   private void sweepLabelled() {

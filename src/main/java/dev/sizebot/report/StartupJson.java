@@ -41,12 +41,14 @@ final class StartupJson {
         run.put("ready", true);
         run.put("timeToReadyMs", sample.timeToReady().toMillis());
         run.put("memoryBytes", sample.memory().map(ByteSize::bytes).orElse(null));
+        run.put("peakMemoryBytes", sample.peakMemory().map(ByteSize::bytes).orElse(null));
       } else if (outcome instanceof StartupFailure failure) {
         run.put("run", failure.run());
         run.put("ready", false);
         run.put("reason", failure.reason().name().toLowerCase(java.util.Locale.ROOT));
         run.put("message", failure.message());
         run.put("afterMs", failure.after().toMillis());
+        failure.exitCode().ifPresent(code -> run.put("exitCode", code));
         ArrayNode lines = run.putArray("lastLogLines");
         failure.lastLogLines().forEach(lines::add);
       }

@@ -12,31 +12,54 @@ import java.util.Optional;
 final class StartupSection {
   private StartupSection() {}
 
+  // A side with a failed run shows "failed" rather than figures from fewer runs than the label
+  // says; the runs that did get ready stay in the JSON.
   static void rows(StringBuilder md, StartupComparison s) {
-    Optional<Spread<Duration>> b = s.base().timeToReady();
-    Optional<Spread<Duration>> h = s.head().timeToReady();
+    StartupResult base = s.base();
+    StartupResult head = s.head();
+    Optional<Spread<Duration>> b = whole(base, base.timeToReady());
+    Optional<Spread<Duration>> h = whole(head, head.timeToReady());
     CompareMarkdown.row(
         md,
         "startup (median of "
-            + s.head().runsRequested()
+            + head.runsRequested()
             + ", "
-            + Markdown.text(s.head().probe().toString())
+            + Markdown.text(head.probe().toString())
             + ")",
-        b.map(StartupSection::time).orElse("failed"),
-        h.map(StartupSection::time).orElse("failed"),
+        b.map(StartupSection::time).orElseGet(() -> failed(base)),
+        h.map(StartupSection::time).orElseGet(() -> failed(head)),
         b.isPresent() && h.isPresent() ? timeDelta(b.get().median(), h.get().median()) : "—");
-    Optional<Spread<ByteSize>> bm = s.base().memory();
-    Optional<Spread<ByteSize>> hm = s.head().memory();
-    if (bm.isPresent() || hm.isPresent()) {
-      CompareMarkdown.row(
-          md,
-          "memory after ready (median)",
-          bm.map(m -> m.median().human()).orElse("—"),
-          hm.map(m -> m.median().human()).orElse("—"),
-          bm.isPresent() && hm.isPresent()
-              ? Numbers.delta(hm.get().median().bytes() - bm.get().median().bytes())
-              : "—");
+    memoryRow(
+        md, "memory after ready (median)", whole(base, base.memory()), whole(head, head.memory()));
+    // Peak is cgroup v1's max_usage: absent under cgroup v2, so the row is left out there.
+    memoryRow(
+        md,
+        "peak memory (median, incl. page cache)",
+        whole(base, base.peakMemory()),
+        whole(head, head.peakMemory()));
+  }
+
+  private static void memoryRow(
+      StringBuilder md, String label, Optional<Spread<ByteSize>> b, Optional<Spread<ByteSize>> h) {
+    if (b.isEmpty() && h.isEmpty()) {
+      return;
     }
+    CompareMarkdown.row(
+        md,
+        label,
+        b.map(m -> m.median().human()).orElse("—"),
+        h.map(m -> m.median().human()).orElse("—"),
+        b.isPresent() && h.isPresent()
+            ? Numbers.delta(h.get().median().bytes() - b.get().median().bytes())
+            : "—");
+  }
+
+  private static <T> Optional<Spread<T>> whole(StartupResult r, Optional<Spread<T>> spread) {
+    return r.succeeded() ? spread : Optional.empty();
+  }
+
+  private static String failed(StartupResult r) {
+    return r.failure().map(f -> "failed (run " + f.run() + ")").orElse("failed");
   }
 
   static void failures(StringBuilder md, StartupComparison s) {

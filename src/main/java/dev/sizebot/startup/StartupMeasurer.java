@@ -15,16 +15,29 @@ public final class StartupMeasurer {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
   private final ContainerRunner runner;
+  private final boolean keepFailed;
   private final Reachability network = new Reachability();
 
+  /** A measurer that removes every container it creates. */
   public StartupMeasurer(ContainerRunner runner) {
+    this(runner, false);
+  }
+
+  /**
+   * @param keepFailed leave the container of a failed run in place (measuring stops there, so at
+   *     most one per image), for the user to inspect with {@code docker logs}; ready runs are
+   *     removed all the same
+   */
+  public StartupMeasurer(ContainerRunner runner, boolean keepFailed) {
     this.runner = runner;
+    this.keepFailed = keepFailed;
   }
 
   /**
    * Measures {@code runs} fresh runs of {@code image}. A run that never gets ready or exits early
    * is reported in the result (with its last log lines), not thrown; only engine failures throw
-   * {@code SizebotException}. Every container is removed, also on failure.
+   * {@code SizebotException}. Every container is removed, also on failure, unless this measurer
+   * keeps failed ones.
    *
    * @param timeout per-run limit on time-to-ready
    */
@@ -35,7 +48,7 @@ public final class StartupMeasurer {
     if (timeout.isNegative() || timeout.isZero()) {
       throw SizebotException.invalidInput("startup timeout must be positive, not " + timeout);
     }
-    StartupRun startup = new StartupRun(runner, network, probe, timeout);
+    StartupRun startup = new StartupRun(runner, network, probe, timeout, keepFailed);
     List<RunSample> samples = new ArrayList<>();
     for (int run = 1; run <= runs; run++) {
       RunOutcome outcome = startup.execute(image, run);

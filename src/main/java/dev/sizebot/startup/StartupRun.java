@@ -7,7 +7,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** One fresh run: create, start, poll the probe until ready, failed or timed out; always remove. */
+/**
+ * One fresh run: create, start, poll the probe until ready, failed or timed out; then remove the
+ * container, unless the run failed and the caller keeps failed containers for debugging.
+ */
 final class StartupRun {
   /** Short enough that polling adds little to time-to-ready, long enough not to load the engine. */
   static final Duration POLL = Duration.ofMillis(25);
@@ -22,22 +25,34 @@ final class StartupRun {
   private final Reachability network;
   private final ProbeSpec probe;
   private final Duration timeout;
+  private final boolean keepFailed;
 
-  StartupRun(ContainerRunner runner, Reachability network, ProbeSpec probe, Duration timeout) {
+  StartupRun(
+      ContainerRunner runner,
+      Reachability network,
+      ProbeSpec probe,
+      Duration timeout,
+      boolean keepFailed) {
     this.runner = runner;
     this.network = network;
     this.probe = probe;
     this.timeout = timeout;
+    this.keepFailed = keepFailed;
   }
 
   RunOutcome execute(String image, int run) {
     ContainerId container = runner.create(image);
+    RunOutcome outcome = null;
     try {
       long started = System.nanoTime();
       runner.start(container);
-      return await(run, container, started);
+      outcome = await(run, container, started);
+      return outcome;
     } finally {
-      runner.remove(container);
+      // An engine error (no outcome) always removes: only a probe failure is worth inspecting.
+      if (!(keepFailed && outcome instanceof StartupFailure)) {
+        runner.remove(container);
+      }
     }
   }
 

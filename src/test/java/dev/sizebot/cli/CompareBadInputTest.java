@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +45,54 @@ class CompareBadInputTest {
     assertThat(r.err()).isEqualTo("sizebot: error: " + line + "\n");
     assertThat(r.out()).isEmpty();
     assertThat(r.code()).isEqualTo(code);
+  }
+
+  @Test
+  void aDockerCliThatDoesNotExistIsOneLineBeforeAnyEngineWork() {
+    String dockerfile = dir.resolve("plain/Dockerfile").toString();
+    assertOneLine(
+        compare(
+            "--base-dockerfile",
+            dockerfile,
+            "--head-dockerfile",
+            dockerfile,
+            "--docker-cli",
+            "/nonexistent/docker"),
+        2,
+        "docker CLI /nonexistent/docker does not exist or is not executable");
+  }
+
+  @Test
+  void aDockerCliWithoutBuildKitSaysWhatToInstallOrChoose() throws IOException {
+    // Like a Docker 28 client without the buildx plugin: `docker build` cannot use BuildKit.
+    Path docker = dir.resolve("docker28");
+    Files.writeString(
+        docker,
+        "#!/bin/sh\n"
+            + "if [ \"$1\" = --version ]; then echo 'Docker version 28.2.2, build e6534b4'; exit 0;"
+            + " fi\nexit 1\n");
+    Files.setPosixFilePermissions(docker, PosixFilePermissions.fromString("rwxr-xr-x"));
+    String dockerfile = dir.resolve("plain/Dockerfile").toString();
+    assertOneLine(
+        compare(
+            "--base-dockerfile",
+            dockerfile,
+            "--head-dockerfile",
+            dockerfile,
+            "--docker-cli",
+            docker.toString()),
+        3,
+        "docker CLI "
+            + docker
+            + " (client 28.2.2) cannot build with BuildKit: install the buildx plugin"
+            + " (https://docs.docker.com/go/buildx/) or choose another client");
+  }
+
+  @Test
+  void theHelpOfferingADockerCliNamesAnOptionThatExists() {
+    assertThat(MainTest.run("compare", "--help").out())
+        .contains("--docker-cli=CLI")
+        .contains("Docker CLI to build with");
   }
 
   @Test

@@ -38,6 +38,8 @@ class CompareGitRefsEngineTest {
     git("checkout", "-q", "main");
     // main moves on after the branch point: the comparison must not see this step.
     commit(dockerfile.formatted(1000, "RUN head -c 7777 /dev/zero > /later\n"), "main moves on");
+    Files.writeString(repo.resolve("untracked.txt"), "the user's own work\n");
+    String statusBefore = git("status", "--porcelain");
 
     MainTest.Result r =
         MainTest.run(
@@ -58,6 +60,9 @@ class CompareGitRefsEngineTest {
     assertThat(json.at("/head/commit").asText())
         .isEqualTo(git("rev-parse", "--short=7", "feature"));
     assertThat(git("worktree", "list").lines()).hasSize(1);
+    // Each side was built in a worktree of its own: the user's checkout was never touched.
+    assertThat(git("status", "--porcelain")).isEqualTo(statusBefore);
+    assertThat(git("rev-parse", "--abbrev-ref", "HEAD")).isEqualTo("main");
     assertThat(Engine.docker("images", "-aq", "--filter", "label=" + mark)).isBlank();
   }
 

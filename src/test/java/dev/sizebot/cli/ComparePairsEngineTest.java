@@ -113,6 +113,63 @@ class ComparePairsEngineTest {
   }
 
   @Test
+  void keepLeavesTheFailedStartupContainerAndTheBuiltImagesAndNamesThem() throws IOException {
+    write("base.Dockerfile", PRELUDE + "CMD [\"/bin/true\"]\n");
+    write("head.Dockerfile", PRELUDE + "CMD [\"sh\", \"-c\", \"echo no config >&2; exit 3\"]\n");
+    try {
+      MainTest.Result r =
+          MainTest.run(
+              "compare",
+              "--base-dockerfile",
+              context.resolve("base.Dockerfile").toString(),
+              "--head-dockerfile",
+              context.resolve("head.Dockerfile").toString(),
+              "--context",
+              context.toString(),
+              "--startup",
+              "exit",
+              "--runs",
+              "2",
+              "--keep");
+
+      assertThat(r.out()).as(r.err()).contains("**head startup failed** (run 1)");
+      // The base's two ready runs are gone; the head's failed run stays, exited with its code.
+      String kept = Engine.docker("ps", "-aq", "--no-trunc", "--filter", "label=" + MARK).strip();
+      assertThat(kept.lines()).hasSize(1);
+      assertThat(Engine.docker("inspect", "--format", "{{.State.ExitCode}}", kept).strip())
+          .isEqualTo("3");
+      String id = kept.substring(0, 12);
+      assertThat(r.err())
+          .containsPattern("sizebot: kept image sizebot:[0-9a-f]{12}-base\n")
+          .containsPattern("sizebot: kept image sizebot:[0-9a-f]{12}-head\n")
+          .containsPattern(
+              "sizebot: kept container "
+                  + id
+                  + " of sizebot:[0-9a-f]{12}-head \\(docker logs "
+                  + id
+                  + "\\)\n");
+    } finally {
+      removeAll("ps", "-aq");
+      removeAll("images", "-q");
+    }
+  }
+
+  /** Removes the containers or images {@code list} names that carry this class's mark. */
+  private static void removeAll(String... list) {
+    List<String> listing = new ArrayList<>(List.of(list));
+    listing.addAll(List.of("--filter", "label=" + MARK));
+    List<String> ids =
+        Engine.docker(listing.toArray(String[]::new))
+            .lines()
+            .map(String::strip)
+            .distinct()
+            .toList();
+    for (String id : ids) {
+      Engine.docker(list[0].equals("ps") ? "rm" : "rmi", "-f", id);
+    }
+  }
+
+  @Test
   void aRemovedStepLeavesTheAlignmentOfTheRestAlone() throws IOException {
     String keep1 = "RUN head -c 100 /dev/zero > /one\n";
     String gone = "RUN head -c 2000 /dev/zero > /gone\n";

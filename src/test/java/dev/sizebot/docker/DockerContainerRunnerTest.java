@@ -238,7 +238,8 @@ class DockerContainerRunnerTest {
           ProbeRoute.choose(
               true, OwnContainer.lookUp(engine.client(), List.of("0123456789ab", self)));
       assertThat(route).isEqualTo(new ProbeRoute.SharedNetwork(network));
-      DockerContainerRunner shared = new DockerContainerRunner(engine.client(), route, runId);
+      DockerContainerRunner shared =
+          new DockerContainerRunner(engine.client(), ContainerStats.on(engine), route, runId);
 
       StartupResult result =
           new StartupMeasurer(shared)

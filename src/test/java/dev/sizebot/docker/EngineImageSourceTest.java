@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sizebot.common.ExitCode;
 import dev.sizebot.common.SizebotException;
-import dev.sizebot.image.HistoryEntry;
 import dev.sizebot.image.Image;
 import dev.sizebot.image.ImageSelector;
 import dev.sizebot.image.ImageSource;
@@ -22,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
@@ -91,26 +91,9 @@ class EngineImageSourceTest {
   @Test
   void layerSizesEqualTheEnginesHistoryByteForByte() {
     Image image = readFromEngine(TAG);
-    // docker history lists newest first, one row per config history entry.
-    List<String> rows =
-        new ArrayList<>(
-            Arrays.asList(
-                Engine.docker(
-                        "history", "--no-trunc", "--human=false", "--format", "{{.Size}}", TAG)
-                    .strip()
-                    .split("\n")));
-    java.util.Collections.reverse(rows);
-    assertThat(rows).hasSize(image.history().size());
-    List<Long> engineSizes = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i++) {
-      HistoryEntry h = image.history().get(i);
-      if (!h.emptyLayer()) {
-        engineSizes.add(Long.parseLong(rows.get(i).strip()));
-      }
-    }
     assertThat(image.layers())
         .extracting(l -> l.index().size())
-        .containsExactlyElementsOf(engineSizes);
+        .containsExactlyElementsOf(historySizes(image, TAG));
     assertThat(image.layers()).hasSize(5);
     long inspected =
         Long.parseLong(Engine.docker("image", "inspect", "--format", "{{.Size}}", TAG).strip());
@@ -134,6 +117,53 @@ class EngineImageSourceTest {
     assertThat(images).hasSize(2);
     assertThat(images.get(0).configDigest()).isEqualTo(images.get(1).configDigest());
     assertThat(images.get(1).size()).isEqualTo(images.get(0).size());
+  }
+
+  @Test
+  void twoDifferentImagesSharingABaseLayerReadItOnceFromOneSaveStream(@TempDir Path dir)
+      throws IOException {
+    Path context = dir.resolve("ctx");
+    String prelude = "FROM scratch\nCOPY busybox /bin/busybox\n";
+    String run =
+        "RUN [\"/bin/busybox\", \"dd\", \"if=/dev/zero\", \"of=/%s\", \"bs=%d\", \"count=1\"]\n";
+    String a = "sizebot-test-image-shared-a:1";
+    String b = "sizebot-test-image-shared-b:1";
+    try {
+      Files.createDirectories(context);
+      Files.copy(Engine.busybox(), context.resolve("busybox"));
+      Files.writeString(context.resolve("Dockerfile"), prelude + run.formatted("a", 3000));
+      Engine.build(context, a);
+      Files.writeString(context.resolve("Dockerfile"), prelude + run.formatted("b", 5000));
+      Engine.build(context, b);
+      String platform = EngineImageSource.defaultPlatform(engine);
+
+      List<Image> both =
+          new EngineImageSource(engine, ReadLimits.DEFAULT)
+              .read(List.of(ImageSelector.of(a, platform), ImageSelector.of(b, platform)));
+
+      Layer sharedA = both.get(0).layers().get(0);
+      Layer sharedB = both.get(1).layers().get(0);
+      assertThat(sharedB.diffId()).isEqualTo(sharedA.diffId());
+      // One stream holds the shared layer once, so both images hold the very index made from it;
+      // a read of its own makes an equal index, but another object.
+      assertThat(sharedB.index()).isSameAs(sharedA.index());
+      assertThat(readFromEngine(a).layers().get(0).index())
+          .isEqualTo(sharedA.index())
+          .isNotSameAs(sharedA.index());
+      assertThat(both.get(0).layers().get(1).diffId())
+          .isNotEqualTo(both.get(1).layers().get(1).diffId());
+      assertThat(both.get(0).layers())
+          .extracting(l -> l.index().size())
+          .containsExactlyElementsOf(historySizes(both.get(0), a))
+          .containsExactly(Files.size(Engine.busybox()), 3000L);
+      assertThat(both.get(1).layers())
+          .extracting(l -> l.index().size())
+          .containsExactlyElementsOf(historySizes(both.get(1), b))
+          .containsExactly(Files.size(Engine.busybox()), 5000L);
+    } finally {
+      Engine.removeImage(a);
+      Engine.removeImage(b);
+    }
   }
 
   @Test
@@ -193,6 +223,27 @@ class EngineImageSourceTest {
     }
     assertThat(new String(Files.readAllBytes(saved), StandardCharsets.ISO_8859_1))
         .contains("manifest.json");
+  }
+
+  /** {@code docker history} sizes of the layers that are not empty, oldest first. */
+  private static List<Long> historySizes(Image image, String ref) {
+    // docker history lists newest first, one row per config history entry.
+    List<String> rows =
+        new ArrayList<>(
+            Arrays.asList(
+                Engine.docker(
+                        "history", "--no-trunc", "--human=false", "--format", "{{.Size}}", ref)
+                    .strip()
+                    .split("\n")));
+    Collections.reverse(rows);
+    assertThat(rows).hasSize(image.history().size());
+    List<Long> sizes = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      if (!image.history().get(i).emptyLayer()) {
+        sizes.add(Long.parseLong(rows.get(i).strip()));
+      }
+    }
+    return sizes;
   }
 
   private static Image read(Path path) {

@@ -15,7 +15,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CompareReportTest {
-  private static CompareReport report() {
+  static CompareReport report() {
     BuildSteps build = new BuildSteps(List.of(3, 4, 5, 6));
     var base =
         image()

@@ -99,6 +99,23 @@ class StartupMeasurerTest {
   }
 
   @Test
+  void keepingFailedRunsLeavesOnlyTheFailedRunsContainer() {
+    ScriptedRunner failing = new ScriptedRunner(ms -> ContainerState.exited(3));
+    ScriptedRunner ready = new ScriptedRunner(ms -> ContainerState.exited(0));
+
+    StartupResult failed =
+        new StartupMeasurer(failing, true).measure("img", new ProbeSpec.Exit(), 3, TIMEOUT);
+    StartupResult succeeded =
+        new StartupMeasurer(ready, true).measure("img", new ProbeSpec.Exit(), 3, TIMEOUT);
+
+    assertThat(failed.failure().orElseThrow().run()).isEqualTo(1);
+    assertThat(failing.created).hasSize(1);
+    assertThat(failing.removed).isEmpty();
+    assertThat(succeeded.succeeded()).isTrue();
+    assertThat(ready.removed).isEqualTo(ready.created).hasSize(3);
+  }
+
+  @Test
   void healthcheckProbeWaitsForHealthy() {
     ScriptedRunner runner =
         new ScriptedRunner(

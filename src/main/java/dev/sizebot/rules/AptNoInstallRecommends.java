@@ -34,7 +34,7 @@ final class AptNoInstallRecommends implements Rule {
                 run.lines(),
                 "apt-get install at line " + run.line() + " runs without --no-install-recommends");
         findings.add(
-            run.text()
+            run.editable()
                 .map(
                     t ->
                         t.withScript(
@@ -44,11 +44,7 @@ final class AptNoInstallRecommends implements Rule {
                                 "install",
                                 "--no-install-recommends",
                                 "--no-install-recommends|Install-Recommends=(?:false|0)")))
-                .map(
-                    t ->
-                        finding.withFix(
-                            new Fix.Replacement(
-                                "add --no-install-recommends", run.lines(), t.render())))
+                .map(t -> finding.withFix(run.fix("add --no-install-recommends", t)))
                 .orElse(finding));
       }
     }

@@ -68,7 +68,7 @@ final class UnpinnedBuildTool implements Rule {
               "line " + run.line() + " installs " + String.join(", ", all) + " without a version");
       boolean allKnown = all.stream().allMatch(KNOWN::containsKey);
       findings.add(
-          run.text()
+          run.editable()
               .filter(t -> allKnown)
               .map(
                   t -> {
@@ -83,10 +83,9 @@ final class UnpinnedBuildTool implements Rule {
                           ScriptEdit.replaceWord(script, "npm", tool, tool + "@" + KNOWN.get(tool));
                     }
                     return finding.withFix(
-                        new Fix.Replacement(
+                        run.fix(
                             "pin the version (an example — pick the one you test with)",
-                            run.lines(),
-                            t.withScript(script).render()));
+                            t.withScript(script)));
                   })
               .orElse(finding));
     }

@@ -155,10 +155,7 @@ final class MultiStageRewrite {
     if (name.equals("golang") || name.equals("rust")) {
       return "debian:bookworm-slim";
     }
-    if (name.equals("maven")
-        || name.equals("gradle")
-        || name.equals("eclipse-temurin")
-        || name.equals("openjdk")) {
+    if (name.equals("maven") || name.equals("gradle") || Toolchain.JDK_IMAGES.contains(name)) {
       Matcher jdk = JDK_VERSION.matcher(tag);
       String version =
           jdk.find()

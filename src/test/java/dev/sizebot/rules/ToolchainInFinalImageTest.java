@@ -91,12 +91,64 @@ class ToolchainInFinalImageTest {
   @CsvSource({
     "maven:3.9-eclipse-temurin-21, eclipse-temurin:21-jre",
     "eclipse-temurin:17-jdk, eclipse-temurin:17-jre",
+    "eclipse-temurin:21, eclipse-temurin:21-jre",
+    "amazoncorretto:17-alpine, eclipse-temurin:17-jre",
+    "openjdk:11, eclipse-temurin:11-jre",
     "node:22, node:22-slim",
     "ubuntu:24.04, ubuntu:24.04"
   })
   void runtimeBasesDropTheBuildTools(String build, String runtime) {
     dev.sizebot.dockerfile.From from = RuleCheck.parse("FROM " + build + "\n").finalStage().from();
     assertThat(MultiStageRewrite.runtimeBase(from)).isEqualTo(runtime);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "eclipse-temurin:21, JDK image",
+    "eclipse-temurin, JDK image",
+    "eclipse-temurin:21-jdk-alpine, JDK image",
+    "amazoncorretto:21, JDK image",
+    "amazoncorretto:17-al2023-headless, JDK image",
+    "openjdk:17-slim, JDK image",
+    "sapmachine:21, JDK image",
+    "docker.io/library/eclipse-temurin:21, JDK image",
+    "maven:3.9-eclipse-temurin-21, maven image",
+    "gradle:8-jdk21, gradle image",
+  })
+  void jdkAndJavaBuildImagesAreBuildTools(String image, String tool) {
+    String text =
+        lines("FROM " + image, "COPY app.jar /app.jar", "CMD [\"java\", \"-jar\", \"/app.jar\"]");
+    assertThat(findings(new ToolchainInFinalImage(), text).get(0).message())
+        .isEqualTo("the only stage ships build tools: " + tool);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "eclipse-temurin:21-jre",
+        "eclipse-temurin:21-jre-alpine",
+        "amazoncorretto:8-al2023-jre",
+        "openjdk:8-jre",
+        "ibm-semeru-runtimes:open-21-jre",
+        "eclipse-temurin:21.0.5_11-jre-noble"
+      })
+  void jreImagesAreRuntimes(String image) {
+    String text =
+        lines("FROM " + image, "COPY app.jar /app.jar", "CMD [\"java\", \"-jar\", \"/app.jar\"]");
+    assertThat(findings(new ToolchainInFinalImage(), text)).isEmpty();
+  }
+
+  @Test
+  void aTemurinJdkBuildIsRewrittenOntoItsJre() {
+    String text =
+        lines(
+            "FROM eclipse-temurin:21",
+            "WORKDIR /app",
+            "COPY . .",
+            "RUN ./mvnw -q package",
+            "CMD [\"java\", \"-jar\", \"target/app.jar\"]");
+    assertThat(fixResolves(new ToolchainInFinalImage(), text))
+        .contains("FROM eclipse-temurin:21 AS build\n", "\nFROM eclipse-temurin:21-jre\n");
   }
 
   @Test

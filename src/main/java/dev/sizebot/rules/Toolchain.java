@@ -99,6 +99,13 @@ final class Toolchain {
               .filter(PIP_TOOLS::contains)
               .forEach(tools::add);
         }
+        Python.pipxInstalled(c).stream()
+            .map(a -> a.replaceAll("[=<>~!@\\[].*$", ""))
+            .filter(PIP_TOOLS::contains)
+            .forEach(tools::add);
+        if (Python.fetchesPoetryInstaller(c)) {
+          tools.add("poetry");
+        }
       }
     }
     return List.copyOf(tools);

@@ -97,7 +97,12 @@ record StageRun(Dockerfile dockerfile, Stage stage, Run run) {
    * it is when the RUN has no editable text (heredoc, a non-POSIX SHELL).
    */
   Finding withEdit(Finding finding, String title, UnaryOperator<RunText> edit) {
-    return editable().map(t -> finding.withFix(fix(title, edit.apply(t)))).orElse(finding);
+    // An edit that leaves no command (a lone "apk update" dropped) is not offered as a fix.
+    return editable()
+        .map(edit)
+        .filter(t -> !t.script().isBlank())
+        .map(t -> finding.withFix(fix(title, t)))
+        .orElse(finding);
   }
 
   /** Whether a cache or tmpfs mount of this RUN holds {@code path} (or a parent of it). */

@@ -32,7 +32,10 @@ final class AptNoInstallRecommends implements Rule {
         Finding finding =
             INFO.at(
                 run.lines(),
-                "apt-get install at line " + run.line() + " runs without --no-install-recommends");
+                Apt.firstName(run.run().commands(), AptNoInstallRecommends::installsRecommends)
+                    + " install at line "
+                    + run.line()
+                    + " runs without --no-install-recommends");
         findings.add(
             run.editable()
                 .map(

@@ -28,8 +28,9 @@ import java.util.regex.Pattern;
 /**
  * Rewrites a single-stage Dockerfile as build + runtime stages: the build stage is the original
  * (without its runtime-only settings); the runtime stage starts from a runtime base, repeats the
- * environment, installs the non-build packages, copies the installed result and the app directory,
- * and ends with the original USER/EXPOSE/CMD/ENTRYPOINT.
+ * environment, installs the non-build packages and the runtime libraries of the -dev packages (with
+ * a comment naming them), copies the installed result and the app directory, and ends with the
+ * original USER/EXPOSE/CMD/ENTRYPOINT.
  */
 final class MultiStageRewrite {
   private static final Pattern JDK_VERSION = Pattern.compile("(?:temurin-|jdk-?)(\\d+)");
@@ -64,6 +65,12 @@ final class MultiStageRewrite {
           }
         }
       }
+    }
+    // The build stage's -dev packages link against libraries the program needs at run time.
+    RuntimeLibraries libraries = RuntimeLibraries.of(stage);
+    if (!libraries.isEmpty()) {
+      out.add("# runtime libraries for the build stage's -dev packages: " + libraries.describe());
+      runtimePackages.addAll(libraries.known());
     }
     installLine(manager, runtimePackages).ifPresent(out::add);
     for (String dir : copied(stage)) {

@@ -35,7 +35,9 @@ class ToolchainInFinalImageTest {
     Finding f = findings(new ToolchainInFinalImage(), PYTHON).get(0);
     assertThat(f.location()).isEqualTo(new LineRange(3, 15));
     assertThat(f.message())
-        .isEqualTo("the only stage ships build tools: build-essential, libpq-dev");
+        .isEqualTo(
+            "the only stage ships build tools: build-essential, libpq-dev; a runtime stage still"
+                + " needs the libraries they link: libpq5 (for libpq-dev)");
   }
 
   @Test
@@ -60,14 +62,57 @@ class ToolchainInFinalImageTest {
                 "ENV PYTHONUNBUFFERED=1",
                 "WORKDIR /app",
                 "RUN useradd -m app",
+                "# runtime libraries for the build stage's -dev packages: libpq5 (for libpq-dev)",
                 "RUN apt-get update \\",
-                "    && apt-get install -y --no-install-recommends curl \\",
+                "    && apt-get install -y --no-install-recommends curl libpq5 \\",
                 "    && rm -rf /var/lib/apt/lists/*",
                 "COPY --from=build /usr/local /usr/local",
                 "COPY --from=build /app /app",
                 "USER app",
                 "EXPOSE 8000",
                 "CMD [\"gunicorn\", \"app:app\"]"));
+  }
+
+  @Test
+  void runtimeLibrariesWithoutAKnownPackageAreNamedByTheirDevPackage() {
+    String text =
+        lines(
+            "FROM python:3.12",
+            "RUN apt-get update && apt-get install -y gcc libgdal-dev libxml2-dev libc6-dev"
+                + " && rm -rf /var/lib/apt/lists/*",
+            "CMD [\"python\", \"app.py\"]");
+    assertThat(findings(new ToolchainInFinalImage(), text).get(0).message())
+        .isEqualTo(
+            "the only stage ships build tools: gcc, libgdal-dev, libxml2-dev, libc6-dev; a runtime"
+                + " stage still needs the libraries they link: the runtime package of libgdal-dev,"
+                + " libxml2 (for libxml2-dev)");
+    assertThat(fixResolves(new ToolchainInFinalImage(), text))
+        .contains(
+            "\n# runtime libraries for the build stage's -dev packages: the runtime package of"
+                + " libgdal-dev, libxml2 (for libxml2-dev)\n"
+                + "RUN apt-get update \\\n"
+                + "    && apt-get install -y --no-install-recommends libxml2 \\\n");
+  }
+
+  @Test
+  void alpineDevPackagesGetAlpineRuntimePackages() {
+    String text =
+        lines(
+            "FROM python:3.12-alpine",
+            "RUN apk add --no-cache build-base postgresql-dev",
+            "CMD [\"python\", \"app.py\"]");
+    assertThat(fixResolves(new ToolchainInFinalImage(), text))
+        .contains(
+            "# runtime libraries for the build stage's -dev packages: libpq (for"
+                + " postgresql-dev)\nRUN apk add --no-cache libpq\n");
+  }
+
+  @Test
+  void withoutDevPackagesNoRuntimeLibrariesAreMentioned() {
+    String text = lines("FROM debian:12", "RUN apt-get install -y gcc", "CMD [\"/app\"]");
+    assertThat(findings(new ToolchainInFinalImage(), text).get(0).message())
+        .isEqualTo("the only stage ships build tools: gcc");
+    assertThat(fixResolves(new ToolchainInFinalImage(), text)).doesNotContain("runtime libraries");
   }
 
   @Test

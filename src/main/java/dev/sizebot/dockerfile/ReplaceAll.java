@@ -1,7 +1,6 @@
 package dev.sizebot.dockerfile;
 
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code ${V//pattern/replacement}}: BuildKit calls Go's {@code Regexp.ReplaceAllString}, whose
@@ -14,8 +13,7 @@ final class ReplaceAll {
   private ReplaceAll() {}
 
   /** Go's regexp.replaceAll loop (src/regexp/regexp.go), with its rules for empty matches. */
-  static String apply(Pattern re, String value, String template) {
-    Matcher m = re.matcher(value);
+  static String apply(Matcher m, String value, String template) {
     StringBuilder out = new StringBuilder();
     int lastEnd = 0;
     int search = 0;

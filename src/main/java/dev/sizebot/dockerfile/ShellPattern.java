@@ -1,5 +1,6 @@
 package dev.sizebot.dockerfile;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -40,6 +41,50 @@ final class ShellPattern {
       }
     }
     return Pattern.compile(re.toString(), Pattern.UNIX_LINES);
+  }
+
+  /**
+   * A matcher of the pattern over {@code value} that gives up with a LexException after a fixed
+   * number of character reads: Java's backtracking regex takes exponential time on patterns such as
+   * {@code *a*a*a*a*b}, where Go's RE2 is linear, and a Dockerfile must not hang the parser.
+   */
+  static Matcher matcher(String pattern, boolean greedy, String value) {
+    return compile(pattern, greedy).matcher(new Budgeted(value, pattern));
+  }
+
+  private static final class Budgeted implements CharSequence {
+    private static final long READS = 10_000_000;
+    private final String text;
+    private final String pattern;
+    private long reads;
+
+    Budgeted(String text, String pattern) {
+      this.text = text;
+      this.pattern = pattern;
+    }
+
+    @Override
+    public char charAt(int index) {
+      if (++reads > READS) {
+        throw invalid(pattern, "too costly to match");
+      }
+      return text.charAt(index);
+    }
+
+    @Override
+    public int length() {
+      return text.length();
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return text.substring(start, end);
+    }
+
+    @Override
+    public String toString() {
+      return text;
+    }
   }
 
   private static WordLexer.LexException invalid(String pattern, String why) {

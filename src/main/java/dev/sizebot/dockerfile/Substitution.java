@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The {@code ${name<op>word}} forms of BuildKit's lexer (processDollar in
@@ -44,11 +43,10 @@ final class Substitution {
    * pattern's {@code *} is greedy.
    */
   static String replace(String value, String pattern, String replacement, boolean all) {
-    Pattern re = ShellPattern.compile(pattern, true);
+    Matcher m = ShellPattern.matcher(pattern, true, value);
     if (all) {
-      return ReplaceAll.apply(re, value, replacement);
+      return ReplaceAll.apply(m, value, replacement);
     }
-    Matcher m = re.matcher(value);
     return m.find()
         ? value.substring(0, m.start()) + replacement + value.substring(m.end())
         : value;
@@ -67,7 +65,7 @@ final class Substitution {
   }
 
   private static String trimPrefix(String value, String pattern, boolean longest) {
-    Matcher m = ShellPattern.compile(pattern, longest).matcher(value);
+    Matcher m = ShellPattern.matcher(pattern, longest, value);
     return m.lookingAt() ? value.substring(m.end()) : value;
   }
 

@@ -164,6 +164,17 @@ class WordLexerTest {
   }
 
   @org.junit.jupiter.api.Test
+  void aPatternThatWouldBacktrackForeverFailsCleanly() {
+    Variables v = Variables.stage();
+    v.setArg("V", "a".repeat(200));
+    String word = "${V//" + "*a".repeat(12) + "*b/x}";
+    assertThatThrownBy(() -> LEXER.processWord(word, v))
+        .isInstanceOf(WordLexer.LexException.class)
+        .hasMessage(
+            "invalid pattern (" + "*a".repeat(12) + "*b) in substitution: too costly to match");
+  }
+
+  @org.junit.jupiter.api.Test
   void aStarDoesNotCrossANewlineAsInGo() {
     Variables v = Variables.stage();
     v.setArg("V", "a\nb\rc");

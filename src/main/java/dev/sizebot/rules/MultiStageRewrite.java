@@ -50,29 +50,12 @@ final class MultiStageRewrite {
     }
     out.add("");
     out.add("FROM " + runtimeBase(stage.from()));
-    List<String> runtimePackages = new ArrayList<>();
-    String manager = "";
     for (Instruction in : stage.instructions()) {
       if (in instanceof Env || in instanceof Arg || in instanceof Workdir || createsUser(in)) {
         out.add(in.text());
       }
-      if (in instanceof Run run) {
-        for (ShellCommand c : run.commands()) {
-          List<String> packages = Toolchain.installedPackages(c);
-          packages.stream().filter(p -> !Toolchain.isToolPackage(p)).forEach(runtimePackages::add);
-          if (!packages.isEmpty()) {
-            manager = c.isProgram("apk") ? "apk" : Apt.isApt(c) ? "apt" : manager;
-          }
-        }
-      }
     }
-    // The build stage's -dev packages link against libraries the program needs at run time.
-    RuntimeLibraries libraries = RuntimeLibraries.of(stage);
-    if (!libraries.isEmpty()) {
-      out.add("# runtime libraries for the build stage's -dev packages: " + libraries.describe());
-      runtimePackages.addAll(libraries.known());
-    }
-    installLine(manager, runtimePackages).ifPresent(out::add);
+    out.addAll(runtimeInstall(stage));
     for (String dir : copied(stage)) {
       out.add("COPY --from=" + build + " " + dir + " " + dir);
     }
@@ -82,6 +65,32 @@ final class MultiStageRewrite {
       }
     }
     return String.join("\n", out) + "\n";
+  }
+
+  /**
+   * The runtime stage's package install: the build's packages that are not build tools, and the
+   * runtime libraries of its -dev packages, which a comment names (the program links them).
+   */
+  private static List<String> runtimeInstall(Stage stage) {
+    List<String> packages = new ArrayList<>();
+    String manager = "";
+    for (Run run : stage.all(Run.class)) {
+      for (ShellCommand c : run.commands()) {
+        List<String> installed = Toolchain.installedPackages(c);
+        installed.stream().filter(p -> !Toolchain.isToolPackage(p)).forEach(packages::add);
+        if (!installed.isEmpty()) {
+          manager = c.isProgram("apk") ? "apk" : Apt.isApt(c) ? "apt" : manager;
+        }
+      }
+    }
+    List<String> out = new ArrayList<>();
+    RuntimeLibraries libraries = RuntimeLibraries.of(stage);
+    if (!libraries.isEmpty()) {
+      out.add("# runtime libraries for the build stage's -dev packages: " + libraries.describe());
+      packages.addAll(libraries.known());
+    }
+    installLine(manager, packages).ifPresent(out::add);
+    return out;
   }
 
   private static boolean runtimeOnly(Instruction in) {

@@ -80,10 +80,16 @@ final class Python {
         && c.arguments().stream().anyMatch(a -> a.contains("install.python-poetry.org"));
   }
 
-  /** The {@code python -} that runs a piped installer, pinned with {@code --version}. */
+  /** A python that runs a script from stdin ({@code python3 -}), as a piped installer is run. */
+  static boolean runsStdin(ShellCommand c) {
+    return PYTHON.matcher(c.program().map(Python::baseName).orElse("")).matches()
+        && c.arguments().contains("-");
+  }
+
+  /** A python given {@code --version X} after its script: the installer's version pin. */
   static boolean runsInstallerPinned(ShellCommand c) {
     return PYTHON.matcher(c.program().map(Python::baseName).orElse("")).matches()
-        && c.arguments().contains("-")
+        && c.arguments().size() > 1
         && c.hasArgument("--version");
   }
 

@@ -111,10 +111,14 @@ final class UnpinnedBuildTool implements Rule {
           INFO.at(
               run.lines(),
               "line " + run.line() + " installs " + String.join(", ", all) + " without a version");
-      boolean allKnown = all.stream().allMatch(KNOWN::containsKey);
+      // The installer is pinned by the fix only where it runs from a pipe ("python3 -").
+      boolean fixable =
+          all.stream().allMatch(KNOWN::containsKey)
+              && (!unpinned.poetryInstaller()
+                  || run.run().commands().stream().anyMatch(Python::runsStdin));
       findings.add(
           run.editable()
-              .filter(t -> allKnown)
+              .filter(t -> fixable)
               .map(
                   t ->
                       finding.withFix(

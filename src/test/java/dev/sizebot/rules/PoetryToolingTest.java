@@ -42,10 +42,22 @@ class PoetryToolingTest {
         "RUN pipx install --python python3.12 black",
         "RUN curl -sSL https://install.python-poetry.org | python3 - --version 1.8.3",
         "RUN curl -sSL https://install.python-poetry.org | POETRY_VERSION=1.8.3 python3 -",
+        "RUN curl -sSL https://install.python-poetry.org -o i.py && python3 i.py --version 1.8.3",
         "RUN curl -sSL https://example.org/install.sh | sh"
       })
   void pinnedOrOtherInstallsAreFine(String run) {
     assertThat(findings(new UnpinnedBuildTool(), lines("FROM python:3.12", run))).isEmpty();
+  }
+
+  @Test
+  void anInstallerRunFromAFileIsReportedWithoutAGuessedEdit() {
+    String text =
+        lines(
+            "FROM python:3.12",
+            "RUN curl -sSL https://install.python-poetry.org -o i.py && python3 i.py");
+    Finding f = findings(new UnpinnedBuildTool(), text).get(0);
+    assertThat(f.message()).isEqualTo("line 2 installs poetry without a version");
+    assertThat(f.fix()).isEmpty();
   }
 
   @Test

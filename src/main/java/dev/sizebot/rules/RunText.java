@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * The source text of a shell-form RUN split into its head ({@code RUN --mount=… }) and its script,
  * so a fix can append, prepend or merge commands while keeping the author's text byte for byte.
- * Exec-form RUNs and RUNs with heredocs are not edited (their scripts are not one string).
+ * RUNs with heredocs are not edited (their scripts are not one string); exec-form RUNs only as the
+ * equivalent shell form ({@link #ofExec}), for fixes that are proposed rather than applied.
  */
 record RunText(String head, String script, char escape) {
   private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
@@ -30,8 +31,8 @@ record RunText(String head, String script, char escape) {
   /**
    * An exec-form RUN as the shell form that runs the same command, for fixes that cannot stay in
    * exec form. {@code ["sh", "-c", "script"]} becomes the script when the stage's SHELL is the
-   * default; other words are quoted for sh. Empty when a word has a line break (shell form would
-   * end the instruction there).
+   * default; other words are quoted for sh. Empty when a word has a line break or the script ends
+   * with the escape character (shell form would end or continue the instruction there).
    */
   static Optional<RunText> ofExec(Run run, char escape, List<String> stageShell) {
     List<String> args = run.command().args();
@@ -49,7 +50,10 @@ record RunText(String head, String script, char escape) {
             && stageShell.equals(DEFAULT_SHELL);
     String script =
         plainSh ? args.get(2) : String.join(" ", args.stream().map(RunText::quote).toList());
-    return Optional.of(new RunText(run.text().substring(0, i), script, escape));
+    if (script.isBlank() || script.stripTrailing().endsWith(String.valueOf(escape))) {
+      return Optional.empty(); // a trailing escape would continue the instruction on the next line
+    }
+    return Optional.of(new RunText(run.text().substring(0, i), script.strip(), escape));
   }
 
   private static String quote(String word) {

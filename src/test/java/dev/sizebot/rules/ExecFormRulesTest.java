@@ -105,4 +105,11 @@ class ExecFormRulesTest {
     assertThat(fixResolves(new ShellStateOnly(), text))
         .isEqualTo(lines("FROM debian:12", "WORKDIR /app", "RUN make"));
   }
+
+  @Test
+  void anExecFormThatShellFormCannotSayOnOneLineGetsNoFix() {
+    String text = lines("FROM debian:12", "RUN [\"sh\", \"-c\", \"apt-get install -y curl\\\\\"]");
+    Finding f = findings(new AptNoInstallRecommends(), text).get(0);
+    assertThat(f.fix()).isEmpty();
+  }
 }

@@ -8,9 +8,10 @@ import java.util.Optional;
  * {@code RUN}: a command in shell or exec form, its heredocs (in the node), its {@code --mount}s,
  * {@code --network} and {@code --security}, and the simple commands its shell script runs.
  *
- * @param commands the script's simple commands in order (shell form and heredoc scripts); empty
- *     when {@code shellAnalyzed} is false
- * @param shellAnalyzed false for exec form, or when the stage's SHELL is not a POSIX shell
+ * @param commands the script's simple commands in order (shell form and heredoc scripts); for exec
+ *     form its words as one command, or the script of {@code ["sh", "-c", "…"]}; empty when {@code
+ *     shellAnalyzed} is false
+ * @param shellAnalyzed false when a shell-form RUN runs in a SHELL that is not a POSIX shell
  *     (powershell, cmd), where sizebot does not split commands
  */
 public record Run(

@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * Types RUN: its mounts and flags, and, for a POSIX shell, the simple commands of its script,
- * including heredoc scripts ({@code RUN <<EOF}) and heredocs fed to a shell ({@code RUN sh <<EOF}).
+ * including heredoc scripts ({@code RUN <<EOF}) and heredocs fed to a shell ({@code RUN sh <<EOF});
+ * for exec form, the commands {@link ExecForm} finds.
  */
 final class RunTyper {
   private static final Set<String> POSIX_SHELLS =
@@ -25,8 +26,11 @@ final class RunTyper {
       }
     }
     Invocation command = InstructionTyper.invocation(node, node.args());
+    // Exec form runs without the stage's SHELL, so it is analysed whatever that SHELL is.
     Optional<List<ShellCommand>> commands =
-        !command.exec() && isPosix(shell) ? commands(node, command.text()) : Optional.empty();
+        command.exec()
+            ? Optional.of(ExecForm.commands(command.args()))
+            : isPosix(shell) ? commands(node, command.text()) : Optional.empty();
     return new Run(
         node,
         command,

@@ -7,8 +7,9 @@ import java.util.Optional;
 /**
  * BuildKit's word processing (frontend/dockerfile/shell/lex.go): quote removal, escapes and {@code
  * $V}, {@code ${V}}, {@code ${V:-x}}, {@code ${V-x}}, {@code ${V:+x}}, {@code ${V+x}}, {@code
- * ${V:?x}}, {@code ${V#p}}, {@code ${V%p}} (and {@code ##}, {@code %%}) expansion. This is not a
- * shell: no command substitution, globbing or tilde expansion, exactly as in BuildKit.
+ * ${V:?x}}, {@code ${V#p}}, {@code ${V%p}} (and {@code ##}, {@code %%}), {@code ${V/p/r}} and
+ * {@code ${V//p/r}} expansion. This is not a shell: no command substitution, globbing or tilde
+ * expansion, exactly as in BuildKit.
  */
 final class WordLexer {
   private static final int MAX_DEPTH = 64;
@@ -263,32 +264,54 @@ final class WordLexer {
     }
 
     String modifier(String name, char op) {
+      if (op == '/') {
+        return replacement(name);
+      }
       boolean colon = op == ':';
-      char mod = op;
+      int mod = op;
+      String spelled = String.valueOf(op);
       if (colon) {
-        int m = next();
-        if (m == EOF) {
-          throw new LexException("syntax error: missing '}'");
-        }
-        mod = (char) m;
-        if (mod != '-' && mod != '+' && mod != '?') {
-          throw new LexException("unsupported modifier (" + mod + ") in substitution");
-        }
-      } else if (op != '-' && op != '+' && op != '?' && op != '#' && op != '%') {
-        throw new LexException("unsupported modifier (" + op + ") in substitution");
+        mod = next();
+        spelled += mod == EOF ? "\uFFFD" : String.valueOf((char) mod); // Go's string(EOF)
+      } else if ("+-?#%".indexOf(op) < 0) {
+        throw Substitution.unsupported(spelled);
       }
-      boolean longest = false;
-      if ((mod == '#' || mod == '%') && peek() == mod) {
-        next();
-        longest = true;
-      }
-      String word = processStopOn('}', mod == '#' || mod == '%').text;
+      String word = until('}', mod == '#' || mod == '%', "syntax error: missing '}'");
       Optional<String> value = vars.get(name);
-      String spelled = (colon ? ":" : "") + mod + (longest ? String.valueOf(mod) : "");
       if (value.isEmpty() && vars.keepsLiteral(name)) {
         return "${" + name + spelled + word + "}";
       }
-      return Substitution.apply(name, value, colon, mod, longest, word);
+      return Substitution.apply(name, value, colon, spelled, word);
+    }
+
+    /** {@code ${name/pattern/replacement}} and {@code ${name//pattern/replacement}}. */
+    String replacement(String name) {
+      boolean all = peek() == '/';
+      if (all) {
+        next();
+      }
+      // Both parts keep their escapes: the pattern needs them, and BuildKit keeps them in the
+      // replacement too (${V//\//\/} turns / into \/).
+      String pattern = until('/', true, "syntax error: missing '/' in ${}");
+      String replacement = until('}', true, "syntax error: missing '}'");
+      Optional<String> value = vars.get(name);
+      if (value.isEmpty() && vars.keepsLiteral(name)) {
+        // BuildKit's SkipUnsetEnv writes a single '/' here even for '//'; we keep what was written.
+        return "${" + name + (all ? "//" : "/") + pattern + "/" + replacement + "}";
+      }
+      return Substitution.replace(value.orElse(""), pattern, replacement, all);
+    }
+
+    /** The text up to {@code stop}; running out of input is reported as BuildKit reports it. */
+    private String until(char stop, boolean rawEsc, String missing) {
+      try {
+        return processStopOn(stop, rawEsc).text;
+      } catch (LexException e) {
+        if (peek() == EOF) {
+          throw new LexException(missing);
+        }
+        throw e;
+      }
     }
 
     String name() {

@@ -1,6 +1,8 @@
 package dev.sizebot.rules;
 
 import dev.sizebot.dockerfile.ShellCommand;
+import java.util.List;
+import java.util.function.Predicate;
 
 /** What the apt rules share: which commands are apt and what they leave behind. */
 final class Apt {
@@ -11,6 +13,19 @@ final class Apt {
 
   static boolean isApt(ShellCommand c) {
     return c.isProgram("apt-get") || c.isProgram("apt");
+  }
+
+  /**
+   * The apt program a command runs, as messages should name it: {@code apt} or {@code apt-get} (the
+   * path dropped).
+   */
+  static String name(ShellCommand c) {
+    return c.program().map(Python::baseName).orElse("apt-get");
+  }
+
+  /** The name of the first command of {@code commands} that {@code test} accepts. */
+  static String firstName(List<ShellCommand> commands, Predicate<ShellCommand> test) {
+    return commands.stream().filter(test).findFirst().map(Apt::name).orElse("apt-get");
   }
 
   static boolean isUpdate(ShellCommand c) {

@@ -29,7 +29,12 @@ final class AptListsLeft extends CacheLeft {
     return List.of(
         new Leak(
             Apt.LISTS,
-            "RUN at line " + run.line() + " runs apt-get update but keeps " + Apt.LISTS,
+            "RUN at line "
+                + run.line()
+                + " runs "
+                + Apt.firstName(run.run().commands(), Apt::isUpdate)
+                + " update but keeps "
+                + Apt.LISTS,
             "remove the lists in the same RUN",
             t -> t.append("rm -rf " + Apt.LISTS + "/*")));
   }

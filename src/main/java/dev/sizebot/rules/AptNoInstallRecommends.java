@@ -32,9 +32,12 @@ final class AptNoInstallRecommends implements Rule {
         Finding finding =
             INFO.at(
                 run.lines(),
-                "apt-get install at line " + run.line() + " runs without --no-install-recommends");
+                Apt.firstName(run.run().commands(), AptNoInstallRecommends::installsRecommends)
+                    + " install at line "
+                    + run.line()
+                    + " runs without --no-install-recommends");
         findings.add(
-            run.text()
+            run.editable()
                 .map(
                     t ->
                         t.withScript(
@@ -44,11 +47,7 @@ final class AptNoInstallRecommends implements Rule {
                                 "install",
                                 "--no-install-recommends",
                                 "--no-install-recommends|Install-Recommends=(?:false|0)")))
-                .map(
-                    t ->
-                        finding.withFix(
-                            new Fix.Replacement(
-                                "add --no-install-recommends", run.lines(), t.render())))
+                .map(t -> finding.withFix(run.fix("add --no-install-recommends", t)))
                 .orElse(finding));
       }
     }

@@ -36,7 +36,10 @@ final class AptUpdateAlone implements Rule {
       Finding finding =
           INFO.at(
               run.lines(),
-              "apt-get update at line " + run.line() + " runs in a RUN without an install");
+              Apt.firstName(run.run().commands(), Apt::isUpdate)
+                  + " update at line "
+                  + run.line()
+                  + " runs in a RUN without an install");
       findings.add(
           fix(input.dockerfile(), run, runs.subList(i + 1, runs.size()))
               .map(finding::withFix)
@@ -68,11 +71,22 @@ final class AptUpdateAlone implements Rule {
               List<String> between =
                   lines.subList(update.lines().end(), target.lines().start() - 1);
               List<String> out = new ArrayList<>(between);
-              out.add(t.prepend("apt-get update").render());
+              // The update as the author wrote it (apt or apt-get, its options).
+              out.add(t.prepend(updateCommand(update)).render());
               return new Fix.Replacement(
-                  "run apt-get update in the RUN that installs",
+                  "run "
+                      + Apt.firstName(update.run().commands(), Apt::isUpdate)
+                      + " update in the RUN that installs",
                   new LineRange(update.lines().start(), target.lines().end()),
                   String.join("\n", out));
             });
+  }
+
+  private static String updateCommand(StageRun update) {
+    return update.run().commands().stream()
+        .filter(Apt::isUpdate)
+        .findFirst()
+        .map(c -> String.join(" ", c.words()))
+        .orElse("apt-get update");
   }
 }

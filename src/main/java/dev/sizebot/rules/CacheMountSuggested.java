@@ -80,7 +80,7 @@ final class CacheMountSuggested implements Rule {
           INFO.at(
               run.lines(),
               names + " at line " + run.line() + " could keep its cache in a BuildKit cache mount");
-      findings.add(run.text().map(t -> finding.withFix(fix(run, t, missing))).orElse(finding));
+      findings.add(run.editable().map(t -> finding.withFix(fix(run, t, missing))).orElse(finding));
     }
     return findings;
   }
@@ -97,8 +97,7 @@ final class CacheMountSuggested implements Rule {
     String head = text.head();
     int keyword = head.toUpperCase(java.util.Locale.ROOT).indexOf("RUN") + 3;
     String newHead = head.substring(0, keyword) + mounts + head.substring(keyword);
-    return new Fix.Replacement(
-        "add a cache mount", run.lines(), text.withHead(newHead).withScript(script).render());
+    return run.fix("add a cache mount", text.withHead(newHead).withScript(script));
   }
 
   /** A syntax directive, a RUN --mount, a heredoc, or a COPY/ADD flag only BuildKit knows. */

@@ -28,8 +28,9 @@ import java.util.regex.Pattern;
 /**
  * Rewrites a single-stage Dockerfile as build + runtime stages: the build stage is the original
  * (without its runtime-only settings); the runtime stage starts from a runtime base, repeats the
- * environment, installs the non-build packages, copies the installed result and the app directory,
- * and ends with the original USER/EXPOSE/CMD/ENTRYPOINT.
+ * environment, installs the non-build packages and the runtime libraries of the -dev packages (with
+ * a comment naming them), copies the installed result and the app directory, and ends with the
+ * original USER/EXPOSE/CMD/ENTRYPOINT.
  */
 final class MultiStageRewrite {
   private static final Pattern JDK_VERSION = Pattern.compile("(?:temurin-|jdk-?)(\\d+)");
@@ -49,23 +50,12 @@ final class MultiStageRewrite {
     }
     out.add("");
     out.add("FROM " + runtimeBase(stage.from()));
-    List<String> runtimePackages = new ArrayList<>();
-    String manager = "";
     for (Instruction in : stage.instructions()) {
       if (in instanceof Env || in instanceof Arg || in instanceof Workdir || createsUser(in)) {
         out.add(in.text());
       }
-      if (in instanceof Run run) {
-        for (ShellCommand c : run.commands()) {
-          List<String> packages = Toolchain.installedPackages(c);
-          packages.stream().filter(p -> !Toolchain.isToolPackage(p)).forEach(runtimePackages::add);
-          if (!packages.isEmpty()) {
-            manager = c.isProgram("apk") ? "apk" : Apt.isApt(c) ? "apt" : manager;
-          }
-        }
-      }
     }
-    installLine(manager, runtimePackages).ifPresent(out::add);
+    out.addAll(runtimeInstall(stage));
     for (String dir : copied(stage)) {
       out.add("COPY --from=" + build + " " + dir + " " + dir);
     }
@@ -75,6 +65,32 @@ final class MultiStageRewrite {
       }
     }
     return String.join("\n", out) + "\n";
+  }
+
+  /**
+   * The runtime stage's package install: the build's packages that are not build tools, and the
+   * runtime libraries of its -dev packages, which a comment names (the program links them).
+   */
+  private static List<String> runtimeInstall(Stage stage) {
+    List<String> packages = new ArrayList<>();
+    String manager = "";
+    for (Run run : stage.all(Run.class)) {
+      for (ShellCommand c : run.commands()) {
+        List<String> installed = Toolchain.installedPackages(c);
+        installed.stream().filter(p -> !Toolchain.isToolPackage(p)).forEach(packages::add);
+        if (!installed.isEmpty()) {
+          manager = c.isProgram("apk") ? "apk" : Apt.isApt(c) ? "apt" : manager;
+        }
+      }
+    }
+    List<String> out = new ArrayList<>();
+    RuntimeLibraries libraries = RuntimeLibraries.of(stage);
+    if (!libraries.isEmpty()) {
+      out.add("# runtime libraries for the build stage's -dev packages: " + libraries.describe());
+      packages.addAll(libraries.known());
+    }
+    installLine(manager, packages).ifPresent(out::add);
+    return out;
   }
 
   private static boolean runtimeOnly(Instruction in) {
@@ -155,10 +171,7 @@ final class MultiStageRewrite {
     if (name.equals("golang") || name.equals("rust")) {
       return "debian:bookworm-slim";
     }
-    if (name.equals("maven")
-        || name.equals("gradle")
-        || name.equals("eclipse-temurin")
-        || name.equals("openjdk")) {
+    if (name.equals("maven") || name.equals("gradle") || Toolchain.JDK_IMAGES.contains(name)) {
       Matcher jdk = JDK_VERSION.matcher(tag);
       String version =
           jdk.find()

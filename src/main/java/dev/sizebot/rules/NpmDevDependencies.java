@@ -49,7 +49,7 @@ final class NpmDevDependencies implements Rule {
         continue;
       }
       findings.add(
-          run.text()
+          run.editable()
               .map(
                   t ->
                       builds
@@ -66,10 +66,9 @@ final class NpmDevDependencies implements Rule {
               .map(
                   t ->
                       finding.withFix(
-                          new Fix.Replacement(
+                          run.fix(
                               builds ? "prune devDependencies after the build" : "add --omit=dev",
-                              run.lines(),
-                              t.render())))
+                              t)))
               .orElse(finding));
     }
     return findings;

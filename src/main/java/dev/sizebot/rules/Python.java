@@ -1,7 +1,9 @@
 package dev.sizebot.rules;
 
 import dev.sizebot.dockerfile.ShellCommand;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** How Python tools show up in RUN commands. */
@@ -12,6 +14,8 @@ final class Python {
 
   private static final Pattern PIP = Pattern.compile("pip[0-9.]*");
   private static final Pattern PYTHON = Pattern.compile("python[0-9.]*");
+  private static final Set<String> PIPX_VALUED =
+      Set.of("--python", "--suffix", "--index-url", "-i", "--pip-args", "--fetch-missing-python");
 
   private Python() {}
 
@@ -43,6 +47,50 @@ final class Python {
     }
     String joined = String.join(" ", c.arguments());
     return (" " + joined + " ").contains(" " + verb + " ");
+  }
+
+  /**
+   * The package specs of {@code pipx install …} ({@code poetry}, {@code poetry==2.1.3}): its words
+   * after the verb that are not options or option values.
+   */
+  static List<String> pipxInstalled(ShellCommand c) {
+    List<String> args = c.arguments();
+    if (!c.isProgram("pipx") || args.isEmpty() || !args.get(0).equals("install")) {
+      return List.of();
+    }
+    List<String> specs = new ArrayList<>();
+    for (int i = 1; i < args.size(); i++) {
+      String a = args.get(i);
+      if (PIPX_VALUED.contains(a)) {
+        i++; // --python python3.12, --suffix @1: the option's value
+      } else if (!a.startsWith("-")) {
+        specs.add(a);
+      }
+    }
+    return specs;
+  }
+
+  /**
+   * Whether the command downloads Poetry's official installer ({@code curl -sSL
+   * https://install.python-poetry.org | python3 -}), which installs the latest Poetry unless given
+   * {@code --version} or POETRY_VERSION.
+   */
+  static boolean fetchesPoetryInstaller(ShellCommand c) {
+    return (c.isProgram("curl") || c.isProgram("wget"))
+        && c.arguments().stream().anyMatch(a -> a.contains("install.python-poetry.org"));
+  }
+
+  /** A python that runs a script from stdin ({@code python3 -}), as a piped installer is run. */
+  static boolean runsStdin(ShellCommand c) {
+    return PYTHON.matcher(c.program().map(Python::baseName).orElse("")).matches()
+        && c.arguments().contains("-");
+  }
+
+  /** A python given {@code --version X} after its script: the installer's version pin. */
+  static boolean runsInstallerPinned(ShellCommand c) {
+    return PYTHON.matcher(c.program().map(Python::baseName).orElse("")).matches()
+        && c.arguments().size() > 1
+        && c.hasArgument("--version");
   }
 
   static String baseName(String program) {

@@ -34,7 +34,7 @@ final class PythonDevDependencies implements Rule {
       Finding finding =
           INFO.at(run.lines(), tool + " at line " + run.line() + " installs the dev dependencies");
       findings.add(
-          run.text()
+          run.editable()
               .map(
                   t -> {
                     String script = t.script();
@@ -57,10 +57,7 @@ final class PythonDevDependencies implements Rule {
                               "--only|--without|--no-dev");
                     }
                     return finding.withFix(
-                        new Fix.Replacement(
-                            "install only the main dependencies",
-                            run.lines(),
-                            t.withScript(script).render()));
+                        run.fix("install only the main dependencies", t.withScript(script)));
                   })
               .orElse(finding));
     }

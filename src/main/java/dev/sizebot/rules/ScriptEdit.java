@@ -76,4 +76,24 @@ final class ScriptEdit {
   static String removeWord(String script, String word) {
     return script.replaceAll("[ \\t]+" + Pattern.quote(word) + "(?![\\w=-])", "");
   }
+
+  /**
+   * Removes every {@code program verb} command (options allowed around the verb) together with the
+   * {@code &&} or {@code ;} that joins it to the next command, or, for the last command, to the
+   * previous one; line continuations between them go too.
+   */
+  static String dropCommand(String script, String program, String verb, char escape) {
+    String gap = "[ \\t]*(?:" + Pattern.quote(String.valueOf(escape)) + "[ \\t]*\\r?\\n[ \\t]*)?";
+    String command =
+        "(?<![\\w./-])(?:[\\w./-]*/)?(?:"
+            + program
+            + ")(?:[ \\t]+-[\\w-]+)*[ \\t]+"
+            + Pattern.quote(verb)
+            + "(?:[ \\t]+-[\\w-]+)*(?![\\w-])";
+    if (cached(command).matcher(script.strip()).matches()) {
+      return "";
+    }
+    String before = cached(command + gap + "(?:&&|;)" + gap).matcher(script).replaceAll("");
+    return cached(gap + "(?:&&|;)" + gap + command).matcher(before).replaceAll("");
+  }
 }

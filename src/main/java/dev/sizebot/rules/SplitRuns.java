@@ -4,10 +4,12 @@ import dev.sizebot.dockerfile.ShellCommand;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * SB112: two adjacent RUNs that only make sense together — a download and the step that unpacks or
- * runs it, or two installs with the same package manager.
+ * runs it, or two installs of the same package format (two apt-gets; dnf then yum, which on current
+ * RHEL and Fedora is dnf under another name).
  */
 final class SplitRuns implements Rule {
   static final RuleInfo INFO =
@@ -19,6 +21,8 @@ final class SplitRuns implements Rule {
               + " package installs split over RUNs repeat the manager's metadata per layer. One"
               + " RUN can clean up after itself.",
           List.of("DL3059"));
+
+  private static final Set<String> RPM = Set.of("dnf", "yum", "microdnf", "zypper");
 
   @Override
   public RuleInfo info() {
@@ -36,9 +40,11 @@ final class SplitRuns implements Rule {
         continue;
       }
       Optional<String> download = download(first).filter(f -> uses(second, f));
-      boolean sameInstaller =
-          installer(first).filter(m -> installer(second).equals(Optional.of(m))).isPresent();
-      if (download.isEmpty() && !sameInstaller) {
+      Optional<Installer> a = installer(first);
+      Optional<Installer> b = installer(second);
+      boolean sameFormat =
+          a.isPresent() && b.isPresent() && a.get().format().equals(b.get().format());
+      if (download.isEmpty() && !sameFormat) {
         continue;
       }
       if (download.isPresent() && removes(second, download.get())) {
@@ -53,11 +59,7 @@ final class SplitRuns implements Rule {
                   + " and line "
                   + second.line()
                   + " uses it"
-              : "lines "
-                  + first.line()
-                  + " and "
-                  + second.line()
-                  + " install with the same package manager";
+              : "lines " + first.line() + " and " + second.line() + " " + a.get().both(b.get());
       Finding finding = INFO.at(new LineRange(first.lines().start(), second.lines().end()), why);
       findings.add(merge(first, second, download).map(finding::withFix).orElse(finding));
       i++; // the pair is reported once
@@ -115,16 +117,27 @@ final class SplitRuns implements Rule {
         .anyMatch(a -> a.equals(file) || file.endsWith("/" + a) || a.endsWith("/" + file));
   }
 
-  private static Optional<String> installer(StageRun run) {
+  /** A package install: the program as written (apt-get, dnf …) and the package format. */
+  private record Installer(String program, String format) {
+    /** What two installs have in common, naming the programs when they differ. */
+    String both(Installer other) {
+      return program.equals(other.program)
+          ? "both install with " + program
+          : "both install " + format + " packages (" + program + ", then " + other.program + ")";
+    }
+  }
+
+  private static Optional<Installer> installer(StageRun run) {
     for (ShellCommand c : run.run().commands()) {
+      String program = c.program().map(Python::baseName).orElse("");
       if (Apt.isInstall(c)) {
-        return Optional.of("apt");
+        return Optional.of(new Installer(program, "deb"));
       }
       if (c.isProgram("apk") && c.arguments().contains("add")) {
-        return Optional.of("apk");
+        return Optional.of(new Installer(program, "apk"));
       }
-      if ((c.isProgram("dnf") || c.isProgram("yum")) && c.arguments().contains("install")) {
-        return Optional.of("rpm");
+      if (RPM.contains(program) && c.arguments().contains("install")) {
+        return Optional.of(new Installer(program, "rpm"));
       }
     }
     return Optional.empty();

@@ -71,13 +71,37 @@ record StageRun(Dockerfile dockerfile, Stage stage, Run run) {
     return RunText.of(run, dockerfile.escape());
   }
 
+  /** The text a fix edits: the shell-form text, or an exec-form RUN as shell form. */
+  Optional<RunText> editable() {
+    return text().or(() -> RunText.ofExec(run, dockerfile.escape(), stage.shell()));
+  }
+
+  /**
+   * A fix that puts {@code edited} in place of this RUN. For shell form it replaces the RUN's
+   * lines. Exec form is rewritten as shell form, which runs /bin/sh where the exec form needed
+   * none, so that is only proposed: the whole Dockerfile with the RUN rewritten.
+   */
+  Fix fix(String title, RunText edited) {
+    Fix.Replacement replacement = new Fix.Replacement(title, lines(), edited.render());
+    if (!run.command().exec()) {
+      return replacement;
+    }
+    return new Fix.Snippet(
+        title + " (rewritten in shell form, which needs /bin/sh in the image)",
+        Fix.Snippet.DOCKERFILE,
+        replacement.applyTo(String.join("\n", dockerfile.lines()) + "\n"));
+  }
+
   /**
    * {@code finding} with a fix that replaces this RUN by {@code edit} of its text; the finding as
-   * it is when the RUN has no editable text (exec form, heredoc).
+   * it is when the RUN has no editable text (heredoc, a non-POSIX SHELL).
    */
   Finding withEdit(Finding finding, String title, UnaryOperator<RunText> edit) {
-    return text()
-        .map(t -> finding.withFix(new Fix.Replacement(title, lines(), edit.apply(t).render())))
+    // An edit that leaves no command (a lone "apk update" dropped) is not offered as a fix.
+    return editable()
+        .map(edit)
+        .filter(t -> !t.script().isBlank())
+        .map(t -> finding.withFix(fix(title, t)))
         .orElse(finding);
   }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Build tools: which packages, pip tools and base images are for building, not running. */
 final class Toolchain {
@@ -34,6 +35,12 @@ final class Toolchain {
           "default-jdk-headless",
           "gcc-c++");
   private static final Set<String> PIP_TOOLS = Set.of("poetry", "uv", "pipenv", "pdm", "hatch");
+
+  /** Official images whose default tags are a full JDK; their -jre tags are runtimes. */
+  static final Set<String> JDK_IMAGES =
+      Set.of("eclipse-temurin", "amazoncorretto", "openjdk", "sapmachine", "ibm-semeru-runtimes");
+
+  private static final Pattern JRE_TAG = Pattern.compile("(?:^|[-_.])jre(?:$|[-_.])");
 
   /** Paths a toolchain fills in the final image, used to size the saving when evidence exists. */
   static final List<String> PATHS =
@@ -92,6 +99,13 @@ final class Toolchain {
               .filter(PIP_TOOLS::contains)
               .forEach(tools::add);
         }
+        Python.pipxInstalled(c).stream()
+            .map(a -> a.replaceAll("[=<>~!@\\[].*$", ""))
+            .filter(PIP_TOOLS::contains)
+            .forEach(tools::add);
+        if (Python.fetchesPoetryInstaller(c)) {
+          tools.add("poetry");
+        }
       }
     }
     return List.copyOf(tools);
@@ -104,7 +118,9 @@ final class Toolchain {
     if (List.of("golang", "maven", "gradle", "rust").contains(name)) {
       return Optional.of(name + " image");
     }
-    if (name.equals("eclipse-temurin") && tag.contains("jdk") || name.equals("openjdk")) {
+    // eclipse-temurin:21 is the JDK (21-jdk); only tags naming jre (21-jre, 8-jre-alpine,
+    // 8-al2023-jre, open-21-jre) are runtimes.
+    if (JDK_IMAGES.contains(name) && !JRE_TAG.matcher(tag).find()) {
       return Optional.of("JDK image");
     }
     return Optional.empty();

@@ -35,7 +35,7 @@ final class ToolchainInFinalImage implements Rule {
     Finding finding =
         INFO.at(
                 Lines.of(stage.range()),
-                "the only stage ships build tools: " + String.join(", ", tools))
+                "the only stage ships build tools: " + String.join(", ", tools) + libraries(stage))
             .withFix(
                 new Fix.Snippet(
                     "build in a stage of its own and copy only the result",
@@ -75,5 +75,12 @@ final class ToolchainInFinalImage implements Rule {
       }
     }
     return present;
+  }
+
+  private static String libraries(Stage stage) {
+    RuntimeLibraries libraries = RuntimeLibraries.of(stage);
+    return libraries.isEmpty()
+        ? ""
+        : "; a runtime stage still needs the libraries they link: " + libraries.describe();
   }
 }

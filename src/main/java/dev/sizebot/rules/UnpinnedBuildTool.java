@@ -44,50 +44,87 @@ final class UnpinnedBuildTool implements Rule {
     return INFO;
   }
 
-  @Override
-  public List<Finding> check(LintInput input) {
-    List<Finding> findings = new ArrayList<>();
-    for (StageRun run : StageRun.all(input.dockerfile())) {
+  /** The unpinned tools of one RUN, by how they are installed. */
+  private record Unpinned(
+      List<String> pip, List<String> npm, List<String> pipx, boolean poetryInstaller) {
+    static Unpinned of(StageRun run) {
       List<String> pip = new ArrayList<>();
       List<String> npm = new ArrayList<>();
-      for (ShellCommand c : run.run().commands()) {
+      List<String> pipx = new ArrayList<>();
+      List<ShellCommand> commands = run.run().commands();
+      for (ShellCommand c : commands) {
         if (Python.isPipInstall(c)) {
           Python.pipArguments(c).stream().skip(1).filter(PIP_TOOLS::contains).forEach(pip::add);
         } else if (c.isProgram("npm") && (c.hasArgument("-g") || c.hasArgument("--global"))) {
           c.arguments().stream().filter(NPM_TOOLS::contains).forEach(npm::add);
         }
+        Python.pipxInstalled(c).stream().filter(PIP_TOOLS::contains).forEach(pipx::add);
       }
-      if (pip.isEmpty() && npm.isEmpty()) {
-        continue;
-      }
+      // The installer takes the version as "python3 - --version X" or from POETRY_VERSION.
+      boolean installer =
+          commands.stream().anyMatch(Python::fetchesPoetryInstaller)
+              && commands.stream().noneMatch(Python::runsInstallerPinned)
+              && !run.envSet("POETRY_VERSION");
+      return new Unpinned(pip, npm, pipx, installer);
+    }
+
+    List<String> all() {
       List<String> all = new ArrayList<>(pip);
       all.addAll(npm);
+      all.addAll(pipx);
+      if (poetryInstaller) {
+        all.add("poetry");
+      }
+      return all.stream().distinct().toList();
+    }
+
+    String pin(String script) {
+      for (String tool : pip) {
+        script =
+            ScriptEdit.replaceWord(
+                script, Python.PIP_PROGRAMS, tool, tool + "==" + KNOWN.get(tool));
+      }
+      for (String tool : npm) {
+        script = ScriptEdit.replaceWord(script, "npm", tool, tool + "@" + KNOWN.get(tool));
+      }
+      for (String tool : pipx) {
+        script = ScriptEdit.replaceWord(script, "pipx", tool, tool + "==" + KNOWN.get(tool));
+      }
+      if (poetryInstaller) {
+        script =
+            ScriptEdit.addFlag(script, "python[0-9.]*", "-", "--version " + KNOWN.get("poetry"));
+      }
+      return script;
+    }
+  }
+
+  @Override
+  public List<Finding> check(LintInput input) {
+    List<Finding> findings = new ArrayList<>();
+    for (StageRun run : StageRun.all(input.dockerfile())) {
+      Unpinned unpinned = Unpinned.of(run);
+      List<String> all = unpinned.all();
+      if (all.isEmpty()) {
+        continue;
+      }
       Finding finding =
           INFO.at(
               run.lines(),
               "line " + run.line() + " installs " + String.join(", ", all) + " without a version");
-      boolean allKnown = all.stream().allMatch(KNOWN::containsKey);
+      // The installer is pinned by the fix only where it runs from a pipe ("python3 -").
+      boolean fixable =
+          all.stream().allMatch(KNOWN::containsKey)
+              && (!unpinned.poetryInstaller()
+                  || run.run().commands().stream().anyMatch(Python::runsStdin));
       findings.add(
-          run.text()
-              .filter(t -> allKnown)
+          run.editable()
+              .filter(t -> fixable)
               .map(
-                  t -> {
-                    String script = t.script();
-                    for (String tool : pip) {
-                      script =
-                          ScriptEdit.replaceWord(
-                              script, Python.PIP_PROGRAMS, tool, tool + "==" + KNOWN.get(tool));
-                    }
-                    for (String tool : npm) {
-                      script =
-                          ScriptEdit.replaceWord(script, "npm", tool, tool + "@" + KNOWN.get(tool));
-                    }
-                    return finding.withFix(
-                        new Fix.Replacement(
-                            "pin the version (an example — pick the one you test with)",
-                            run.lines(),
-                            t.withScript(script).render()));
-                  })
+                  t ->
+                      finding.withFix(
+                          run.fix(
+                              "pin the version (an example — pick the one you test with)",
+                              t.withScript(unpinned.pin(t.script())))))
               .orElse(finding));
     }
     return findings;

@@ -232,13 +232,16 @@ class DockerfileTest {
   }
 
   @Test
-  void nonPosixShellTurnsShellAnalysisOff() {
+  void nonPosixShellTurnsShellAnalysisOffButExecFormRunsWithoutIt() {
     Dockerfile f =
         parse("FROM scratch\nSHELL [\"powershell\", \"-Command\"]\nRUN a; b\nRUN [\"x\"]\n");
     Run ps = (Run) f.finalStage().instructions().get(1);
     assertThat(ps.shellAnalyzed()).isFalse();
     assertThat(ps.commands()).isEmpty();
-    assertThat(((Run) f.finalStage().instructions().get(2)).shellAnalyzed()).isFalse();
+    Run exec = (Run) f.finalStage().instructions().get(2);
+    assertThat(exec.shellAnalyzed()).isTrue();
+    assertThat(exec.commands())
+        .containsExactly(new ShellCommand(List.of(), List.of("x"), List.of()));
   }
 
   @Test

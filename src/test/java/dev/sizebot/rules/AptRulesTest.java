@@ -112,4 +112,49 @@ class AptRulesTest {
     assertThat(f.savings()).contains(ByteSize.of(45_200_000));
     assertThat(f.evidence()).contains("/var/lib/apt/lists holds 45.2 MB in the layer of line 2");
   }
+
+  @Test
+  void messagesNameAptWhenTheDockerfileUsesApt() {
+    String text =
+        lines(
+            "FROM debian:12-slim",
+            "RUN apt update",
+            "COPY . /app",
+            "RUN apt install -y curl",
+            "RUN apt update && apt install -y --no-install-recommends git");
+    assertThat(findings(new AptNoInstallRecommends(), text).get(0).message())
+        .isEqualTo("apt install at line 4 runs without --no-install-recommends");
+    assertThat(findings(new AptUpdateAlone(), text).get(0).message())
+        .isEqualTo("apt update at line 2 runs in a RUN without an install");
+    assertThat(findings(new AptListsLeft(), text).get(0).message())
+        .isEqualTo("RUN at line 5 runs apt update but keeps /var/lib/apt/lists");
+  }
+
+  @Test
+  void aMixedRunIsNamedAfterTheCommandThatTriggers() {
+    String text =
+        lines(
+            "FROM debian:12-slim",
+            "RUN apt-get install -y --no-install-recommends a && /usr/bin/apt install b");
+    assertThat(findings(new AptNoInstallRecommends(), text).get(0).message())
+        .isEqualTo("apt install at line 2 runs without --no-install-recommends");
+  }
+
+  @Test
+  void theMovedUpdateKeepsTheProgramAndOptionsTheAuthorWrote() {
+    String text =
+        lines(
+            "FROM debian:12-slim",
+            "RUN apt update -qq",
+            "RUN apt install -y --no-install-recommends curl");
+    Finding f = findings(new AptUpdateAlone(), text).get(0);
+    assertThat(f.fix().orElseThrow().description())
+        .isEqualTo("run apt update in the RUN that installs");
+    assertThat(fixResolves(new AptUpdateAlone(), text))
+        .isEqualTo(
+            lines(
+                "FROM debian:12-slim",
+                "RUN apt update -qq \\",
+                "    && apt install -y --no-install-recommends curl"));
+  }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sizebot.common.ByteSize;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class LayerRulesTest {
@@ -158,9 +159,26 @@ class LayerRulesTest {
         .contains("RUN apt-get install -y a \\\n    && apt-get install -y b\n");
   }
 
+  @ParameterizedTest(name = "{0} / {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "apt-get install -y a   | apt-get install -y b | both install with apt-get",
+        "apt-get install -y a   | apt install -y b     | both install deb packages (apt-get, then apt)",
+        "dnf install -y a       | yum install -y b     | both install rpm packages (dnf, then yum)",
+        "yum install -y a       | yum install -y b     | both install with yum",
+        "apk add a              | apk add b            | both install with apk",
+      })
+  void twoInstallsAreNamedByWhatTheyShare(String one, String two, String both) {
+    String text = lines("FROM debian:12", "RUN " + one.strip(), "RUN " + two.strip());
+    assertThat(findings(new SplitRuns(), text).get(0).message())
+        .isEqualTo("lines 2 and 3 " + both.strip());
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
+        "RUN apt-get install -y a\nRUN dnf install -y b",
         "RUN apt-get install -y a\nENV X=1\nRUN apt-get install -y b",
         "RUN apt-get install -y a\nRUN pip install b",
         "RUN curl -o /tmp/a https://x/a\nRUN sh /tmp/a && rm /tmp/a"

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sizebot.common.ByteSize;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PackageCacheRulesTest {
@@ -31,10 +32,65 @@ class PackageCacheRulesTest {
         "RUN apk add --no-cache curl",
         "RUN apk add curl && rm -rf /var/cache/apk/*",
         "RUN --mount=type=cache,target=/var/cache/apk apk add curl",
-        "RUN apk update"
+        "RUN --mount=type=cache,target=/var/cache/apk apk update && apk add curl",
+        "RUN apk update && apk add curl && rm -rf /var/cache/apk/*",
+        "RUN apk --no-cache add curl",
+        "RUN echo apk update"
       })
   void apkWithoutALeftCacheIsFine(String run) {
     assertThat(findings(new ApkCacheLeft(), lines("FROM alpine:3.20", run))).isEmpty();
+  }
+
+  @Test
+  void apkUpdateLeavesTheIndexAndTheFixDropsIt() {
+    String text = lines("FROM alpine:3.20", "RUN apk update && apk add --no-cache git");
+    Finding f = findings(new ApkCacheLeft(), text).get(0);
+    assertThat(f.message())
+        .isEqualTo("apk update at line 2 leaves the package index in /var/cache/apk");
+    assertThat(f.fix().orElseThrow().description())
+        .isEqualTo("drop apk update and use apk add --no-cache");
+    assertThat(fixResolves(new ApkCacheLeft(), text))
+        .isEqualTo(lines("FROM alpine:3.20", "RUN apk add --no-cache git"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "RUN apk update && apk add git                         | RUN apk add --no-cache git",
+        "RUN apk -q update; apk add --virtual .b gcc           | RUN apk add --no-cache --virtual .b gcc",
+        "RUN apk add git && apk update                         | RUN apk add --no-cache git",
+        "RUN set -eux && apk update && apk add git && git --version"
+            + " | RUN set -eux && apk add --no-cache git && git --version",
+      })
+  void apkUpdateIsDroppedWhereverItStands(String run, String fixed) {
+    String text = lines("FROM alpine:3.20", run.strip());
+    assertThat(findings(new ApkCacheLeft(), text).get(0).message())
+        .isEqualTo(
+            "apk update at line 2 leaves the package index in /var/cache/apk, and apk add runs"
+                + " without --no-cache");
+    assertThat(fixResolves(new ApkCacheLeft(), text)).isEqualTo(lines("FROM alpine:3.20", fixed));
+  }
+
+  @Test
+  void apkUpdateOnAContinuationLineIsDroppedWithTheLineBreak() {
+    String text =
+        lines(
+            "FROM alpine:3.20",
+            "RUN apk update \\",
+            "    && apk add --no-cache curl \\",
+            "    && curl --version");
+    assertThat(fixResolves(new ApkCacheLeft(), text))
+        .isEqualTo(
+            lines("FROM alpine:3.20", "RUN apk add --no-cache curl \\", "    && curl --version"));
+  }
+
+  @Test
+  void aLoneApkUpdateIsReportedWithoutAFixThatWouldEmptyTheRun() {
+    Finding f = findings(new ApkCacheLeft(), lines("FROM alpine:3.20", "RUN apk update")).get(0);
+    assertThat(f.message())
+        .isEqualTo("apk update at line 2 leaves the package index in /var/cache/apk");
+    assertThat(f.fix()).isEmpty();
   }
 
   @ParameterizedTest

@@ -1,0 +1,3 @@
+FROM alpine
+ARG V=1.2.3
+WORKDIR /opt/${V//.}

@@ -18,5 +18,9 @@ RUN apt-get update \
 COPY --from=build /src/target/sizebot.jar /opt/sizebot/sizebot.jar
 COPY sizebot /opt/sizebot/sizebot
 COPY scripts/action-entrypoint /opt/sizebot/action-entrypoint
-RUN mkdir -p /opt/sizebot/target && ln -s /opt/sizebot/sizebot.jar /opt/sizebot/target/sizebot.jar
+COPY scripts/cds-archive /opt/sizebot/scripts/cds-archive
+COPY examples/*.tar /opt/sizebot/examples/
+# The first launcher run writes the class-data archive every later run starts from (~0.4 s sooner).
+RUN mkdir -p /opt/sizebot/target && ln -s /opt/sizebot/sizebot.jar /opt/sizebot/target/sizebot.jar \
+ && /opt/sizebot/sizebot --version
 ENTRYPOINT ["/opt/sizebot/sizebot"]

@@ -46,7 +46,7 @@ class ContainerStatsTest {
   }
 
   @Test
-  void aOneShotReadOfARunningContainerTakesUnderOneSecond() throws InterruptedException {
+  void aOneShotReadWaitsForOneCollectorSampleNotTwo() throws InterruptedException {
     ContainerStats stats = ContainerStats.on(engine);
     assertThat(stats.oneShot()).as("dockerd 20.10+ speaks Engine API 1.41").isTrue();
     // The first read loads the JSON mapping, as in a compare run, and returns just after one of
@@ -61,7 +61,9 @@ class ContainerStatsTest {
     Duration took = Duration.ofNanos(System.nanoTime() - started);
 
     assertThat(sample).isPresent();
-    assertThat(took).isLessThan(Duration.ofSeconds(1));
+    // One sample arrives within one 1 s collector tick (0.5 s mid-interval); two-sample reads take
+    // 1.6-1.9 s here. 1.5 s tells them apart with room on both sides for a busy CI runner.
+    assertThat(took).isLessThan(Duration.ofMillis(1_500));
   }
 
   @Test

@@ -82,15 +82,16 @@ final class Python {
 
   /** A python that runs a script from stdin ({@code python3 -}), as a piped installer is run. */
   static boolean runsStdin(ShellCommand c) {
-    return PYTHON.matcher(c.program().map(Python::baseName).orElse("")).matches()
-        && c.arguments().contains("-");
+    return isPython(c) && c.arguments().contains("-");
   }
 
   /** A python given {@code --version X} after its script: the installer's version pin. */
   static boolean runsInstallerPinned(ShellCommand c) {
-    return PYTHON.matcher(c.program().map(Python::baseName).orElse("")).matches()
-        && c.arguments().size() > 1
-        && c.hasArgument("--version");
+    return isPython(c) && c.arguments().size() > 1 && c.hasArgument("--version");
+  }
+
+  private static boolean isPython(ShellCommand c) {
+    return PYTHON.matcher(c.program().map(Python::baseName).orElse("")).matches();
   }
 
   static String baseName(String program) {

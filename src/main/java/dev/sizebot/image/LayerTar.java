@@ -52,7 +52,7 @@ final class LayerTar {
     Map<String, String> pax = Map.of();
     while (true) {
       long at = offset;
-      if (!readHeader()) {
+      if (!readHeader(at)) {
         return null;
       }
       char type = (char) (header[156] & 0xFF);
@@ -87,7 +87,10 @@ final class LayerTar {
   private Header entry(
       char type, long size, long at, String longName, String longLink, Map<String, String> pax)
       throws IOException {
-    if (type == 'S' || pax.keySet().stream().anyMatch(k -> k.startsWith("GNU.sparse."))) {
+    // Most entries carry no PAX records: test for them before streaming over the keys.
+    boolean sparsePax =
+        !pax.isEmpty() && pax.keySet().stream().anyMatch(k -> k.startsWith("GNU.sparse."));
+    if (type == 'S' || sparsePax) {
       throw new IOException("sparse tar entry at byte " + at + " (docker never writes them)");
     }
     String name = pax.getOrDefault("path", longName != null ? longName : TarFields.name(header));
@@ -118,7 +121,7 @@ final class LayerTar {
   }
 
   /** Reads one header block; false at the end (a zero block, or a clean end of stream). */
-  private boolean readHeader() throws IOException {
+  private boolean readHeader(long at) throws IOException {
     int n = in.readNBytes(header, 0, BLOCK);
     offset += n;
     if (n == 0) {
@@ -130,7 +133,7 @@ final class LayerTar {
     if (TarFields.allZero(header)) {
       return false;
     }
-    TarFields.verifyChecksum(header, offset - BLOCK);
+    TarFields.verifyChecksum(header, at);
     return true;
   }
 

@@ -160,12 +160,7 @@ final class CompareCommand implements Callable<Integer> {
     spec.commandLine().getOut().print(text);
     spec.commandLine().getOut().flush();
     if (timings) {
-      run.timings()
-          .forEach(
-              (phase, ms) ->
-                  spec.commandLine()
-                      .getErr()
-                      .println("sizebot: timing " + phase + " " + ms + " ms"));
+      run.timings().print(spec.commandLine().getErr());
     }
     return report.failures().isEmpty() ? ExitCode.OK.code() : ExitCode.INVALID_INPUT.code();
   }

@@ -25,27 +25,23 @@ import dev.sizebot.startup.StartupResult;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /** One {@code compare}: build what must be built, read both images, analyse, diff, probe. */
 final class CompareRun {
   private final CompareCommand options;
   private final PrintWriter err;
-  private final Map<String, Long> timings = new LinkedHashMap<>();
+  private final PhaseTimings timings = new PhaseTimings();
 
   CompareRun(CompareCommand options, PrintWriter err) {
     this.options = options;
     this.err = err;
   }
 
-  /** Phase → milliseconds, in the order the phases ran. */
-  Map<String, Long> timings() {
+  PhaseTimings timings() {
     return timings;
   }
 
@@ -71,9 +67,8 @@ final class CompareRun {
         LoadedSide[] built = {b, h};
         if (cli.isPresent()) {
           Builder builder = new Builder(cli.get(), run, line -> err.println("  | " + line));
-          long started = System.nanoTime();
-          built = new SideBuilds(options, builder, run, commits).build(base, head, b, h);
-          timings.put("build", (System.nanoTime() - started) / 1_000_000);
+          SideBuilds builds = new SideBuilds(options, builder, run, commits);
+          built = timings.time("build", () -> builds.build(base, head, b, h));
         }
         return finish(built[0], built[1], Optional.of(docker), probe.map(p -> new Probe(p, run)));
       } finally {
@@ -103,11 +98,11 @@ final class CompareRun {
     if (!failures.isEmpty()) {
       return new CompareReport(b.compared(), h.compared(), Optional.empty(), failures);
     }
-    List<Image> images = timed("read", () -> read(List.of(b, h), docker));
+    List<Image> images = timings.time("read", () -> read(List.of(b, h), docker));
     List<Analysis> analyses =
-        timed("analysis", () -> images.stream().map(i -> Analysis.of(i, 0)).toList());
+        timings.time("analysis", () -> images.stream().map(i -> Analysis.of(i, 0)).toList());
     ImageDiff diff =
-        timed(
+        timings.time(
             "diff",
             () ->
                 ImageDiff.compare(
@@ -115,7 +110,7 @@ final class CompareRun {
                     side(images.get(1), h, analyses.get(1)),
                     options.top));
     Optional<StartupComparison> startup =
-        probe.map(p -> timed("startup", () -> startup(docker.orElseThrow(), p, b, h)));
+        probe.map(p -> timings.time("startup", () -> startup(docker.orElseThrow(), p, b, h)));
     return new CompareReport(b.compared(), h.compared(), Optional.of(diff), List.of(), startup);
   }
 
@@ -207,14 +202,5 @@ final class CompareRun {
     int sources = sides.size() - engineRefs.size() + (engineRefs.isEmpty() ? 0 : 1);
     ReadLimits limits = options.limits();
     return limits.withMaxEntries(Math.max(1, limits.maxEntries() / sources));
-  }
-
-  private <T> T timed(String phase, Supplier<T> work) {
-    long start = System.nanoTime();
-    try {
-      return work.get();
-    } finally {
-      timings.merge(phase, (System.nanoTime() - start) / 1_000_000, Long::sum);
-    }
   }
 }

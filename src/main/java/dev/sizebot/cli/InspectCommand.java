@@ -69,24 +69,21 @@ final class InspectCommand implements Callable<Integer> {
     if (top < 0) {
       throw SizebotException.invalidInput("--top must be 0 or more, not " + top);
     }
-    long started = System.nanoTime();
-    Image image = ImageTarget.read(target, platform, main.limits());
-    long read = System.nanoTime();
-    Analysis analysis = Analysis.of(image, top);
-    long analysed = System.nanoTime();
-    String rendered =
-        format == Format.json
-            ? InspectJson.render(image, analysis, top)
-            : InspectMarkdown.render(image, analysis, top);
-    PrintWriter out = spec.commandLine().getOut();
-    out.print(rendered);
-    out.flush();
+    PhaseTimings phases = new PhaseTimings();
+    Image image = phases.time("read", () -> ImageTarget.read(target, platform, main.limits()));
+    Analysis analysis = phases.time("analysis", () -> Analysis.of(image, top));
+    phases.run(
+        "render",
+        () -> {
+          PrintWriter out = spec.commandLine().getOut();
+          out.print(
+              format == Format.json
+                  ? InspectJson.render(image, analysis, top)
+                  : InspectMarkdown.render(image, analysis, top));
+          out.flush();
+        });
     if (timings) {
-      PrintWriter err = spec.commandLine().getErr();
-      err.println("sizebot: timing read " + (read - started) / 1_000_000 + " ms");
-      err.println("sizebot: timing analysis " + (analysed - read) / 1_000_000 + " ms");
-      err.println("sizebot: timing render " + (System.nanoTime() - analysed) / 1_000_000 + " ms");
-      err.flush();
+      phases.print(spec.commandLine().getErr());
     }
     return 0;
   }

@@ -158,6 +158,15 @@ public final class TestArchive {
     return this;
   }
 
+  /** Flips 64 bytes a third of the way into a file member (a corrupt compressed blob). */
+  public TestArchive corrupt(String path) {
+    byte[] blob = content(path).clone();
+    for (int i = blob.length / 3; i < blob.length / 3 + 64; i++) {
+      blob[i] ^= 0x5A;
+    }
+    return with(new FileMember(path, blob));
+  }
+
   /** Removes a member (e.g. a layer, to test a manifest naming a missing layer). */
   public TestArchive without(String path) {
     members.remove(path);

@@ -4,6 +4,7 @@ import dev.sizebot.common.SizebotException;
 import dev.sizebot.image.Image;
 import dev.sizebot.image.ImageSelector;
 import dev.sizebot.image.ImageSource;
+import dev.sizebot.image.SeveralImages;
 import dev.sizebot.image.ReadLimits;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -46,7 +47,14 @@ record ArchiveTarget(Path path, Optional<String> ref) {
 
   Image read(String platform, ReadLimits limits) {
     ImageSelector selector = new ImageSelector(ref, platform);
-    return ImageSource.open(path, limits).read(selector);
+    try {
+      return ImageSource.open(path, limits).read(selector);
+    } catch (SeveralImages e) {
+      // The reader names the choices; only the command line knows how the user names one.
+      String example = path + String.valueOf(SEPARATOR) + e.exampleRef();
+      throw SizebotException.invalidInput(
+          e.fact() + ": name one as " + path + SEPARATOR + "REF, e.g. " + example, e);
+    }
   }
 
   /** As the user wrote it, for the report. */

@@ -53,14 +53,10 @@ final class DockerSaveManifest {
       if (entries.size() == 1) {
         return entries.get(0);
       }
-      throw SizebotException.invalidInput(
-          files.name()
-              + " holds "
-              + entries.size()
-              + " images ("
-              + refList()
-              + "): "
-              + ImageSelector.nameOne(files.name(), ref(entries.get(0))));
+      throw new SeveralImages(
+          files.name(),
+          files.name() + " holds " + entries.size() + " images (" + refList() + ")",
+          ref(entries.get(0)));
     }
     String wanted = selector.ref().get();
     for (Entry e : entries) {

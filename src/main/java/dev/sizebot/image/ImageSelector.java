@@ -26,14 +26,6 @@ public record ImageSelector(Optional<String> ref, String platform) {
     return new ImageSelector(Optional.of(ref), platform);
   }
 
-  /**
-   * What to do when a source holds several images and none was named: the command line's {@code
-   * SOURCE#REF} form (sizebot's README), with an example that works on this source.
-   */
-  static String nameOne(String source, String exampleRef) {
-    return "name one as " + source + "#REF, e.g. " + source + "#" + exampleRef;
-  }
-
   @Override
   public String toString() {
     return ref.orElse("(the only image)") + " for " + platform;

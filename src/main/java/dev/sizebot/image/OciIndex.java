@@ -112,12 +112,10 @@ final class OciIndex {
       Set<List<String>> groups = new LinkedHashSet<>();
       candidates.forEach(c -> groups.add(c.names()));
       if (groups.size() > 1) {
-        throw SizebotException.invalidInput(
-            files.name()
-                + " holds several images ("
-                + refList()
-                + "): "
-                + ImageSelector.nameOne(files.name(), ref(candidates.get(0))));
+        throw new SeveralImages(
+            files.name(),
+            files.name() + " holds several images (" + refList() + ")",
+            ref(candidates.get(0)));
       }
       return candidates;
     }

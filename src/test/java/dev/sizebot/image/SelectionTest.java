@@ -82,14 +82,28 @@ class SelectionTest {
                 TestArchive.dockerSaveLegacy(one(), two()).toBytes(),
                 ImageSelector.only("linux/amd64")))
         .isEqualTo(
-            "multi.tar holds 2 images (app:1, app:2): name one as multi.tar#REF, e.g."
-                + " multi.tar#app:1");
+            "multi.tar holds 2 images (app:1, app:2): choose one by its reference, e.g. app:1");
     assertThat(
             failure(
                 TestArchive.ociLayout(one(), two()).toBytes(), ImageSelector.only("linux/amd64")))
         .isEqualTo(
-            "multi.tar holds several images (app:1, app:2): name one as multi.tar#REF, e.g."
-                + " multi.tar#app:1");
+            "multi.tar holds several images (app:1, app:2): choose one by its reference, e.g."
+                + " app:1");
+  }
+
+  @Test
+  void severalImagesCarryTheFactAndARefForTheCommandLineToBuildItsHintFrom() {
+    Throwable e =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () ->
+                source(TestArchive.dockerSaveLegacy(one(), two()).toBytes())
+                    .read(ImageSelector.only("linux/amd64")));
+
+    assertThat(e).isInstanceOf(SeveralImages.class);
+    SeveralImages several = (SeveralImages) e;
+    assertThat(several.source()).isEqualTo("multi.tar");
+    assertThat(several.fact()).isEqualTo("multi.tar holds 2 images (app:1, app:2)");
+    assertThat(several.exampleRef()).isEqualTo("app:1");
   }
 
   @Test

@@ -10,13 +10,13 @@ import com.github.dockerjava.transport.DockerHttpClient;
 import dev.sizebot.common.SizebotException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -29,17 +29,29 @@ import java.util.concurrent.atomic.AtomicReference;
  * transport; older engines take the slow path.
  */
 final class ContainerStats {
-  private static final long WAIT_SECONDS = 10;
   private static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private final DockerClient client;
   private final Optional<DockerHttpClient> oneShot;
+  private final Duration wait;
 
-  /** {@code oneShot} is the transport to send one-shot requests on; empty for older engines. */
+  /**
+   * @param oneShot the transport to send one-shot requests on, which times out a silent engine
+   *     after {@link DockerEngine#QUICK_RESPONSE}; empty for older engines
+   */
   ContainerStats(DockerClient client, Optional<DockerHttpClient> oneShot) {
+    this(client, oneShot, DockerEngine.QUICK_RESPONSE);
+  }
+
+  /**
+   * @param wait how long a read may wait for the engine: the one-shot transport's response
+   *     timeout, and the slow path's own limit (for tests of a silent engine)
+   */
+  ContainerStats(DockerClient client, Optional<DockerHttpClient> oneShot, Duration wait) {
     this.client = client;
     this.oneShot = oneShot;
+    this.wait = wait;
   }
 
   /** Stats of this engine, one-shot when its API version has it. */
@@ -47,7 +59,7 @@ final class ContainerStats {
     boolean supported =
         engine.apiVersion().filter(v -> v.atLeast(ApiVersion.ONE_SHOT_STATS)).isPresent();
     return new ContainerStats(
-        engine.client(), supported ? Optional.of(engine.http()) : Optional.empty());
+        engine.client(), supported ? Optional.of(engine.quickHttp()) : Optional.empty());
   }
 
   /** True when samples are taken with {@code one-shot=true}. */
@@ -60,26 +72,22 @@ final class ContainerStats {
     return oneShot.isPresent() ? current(oneShot.get(), containerId) : twoSamples(containerId);
   }
 
-  // The transport has no per-request timeout (its response timeout is sized for long saves), so
-  // the wait is bounded here; a request left hanging dies with its daemon thread.
-  private static Optional<Statistics> current(DockerHttpClient http, String containerId) {
-    FutureTask<Optional<Statistics>> request = new FutureTask<>(() -> fetch(http, containerId));
-    Thread thread = new Thread(request, "sizebot-stats");
-    thread.setDaemon(true);
-    thread.start();
+  // The transport bounds the wait (its response timeout), so the read runs on this thread.
+  private Optional<Statistics> current(DockerHttpClient http, String containerId) {
     try {
-      return request.get(WAIT_SECONDS, TimeUnit.SECONDS);
-    } catch (TimeoutException e) {
-      thread.interrupt();
+      return fetch(http, containerId);
+    } catch (SocketTimeoutException e) {
       throw silent(containerId);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw SizebotException.environment("interrupted while reading container stats", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof SizebotException s) {
-        throw s;
+    } catch (IOException e) {
+      throw failed(containerId, e);
+    } catch (SizebotException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // The transport wraps the IOExceptions of sending and of waiting for the headers.
+      if (e.getCause() instanceof SocketTimeoutException) {
+        throw silent(containerId);
       }
-      throw failed(containerId, e.getCause());
+      throw failed(containerId, e.getCause() == null ? e : e.getCause());
     }
   }
 
@@ -124,7 +132,7 @@ final class ContainerStats {
         };
     try {
       client.statsCmd(containerId).withNoStream(true).exec(callback);
-      if (!callback.awaitCompletion(WAIT_SECONDS, TimeUnit.SECONDS)) {
+      if (!callback.awaitCompletion(wait.toMillis(), TimeUnit.MILLISECONDS)) {
         throw silent(containerId);
       }
       return Optional.ofNullable(first.get());
@@ -146,13 +154,14 @@ final class ContainerStats {
     }
   }
 
-  private static SizebotException silent(String containerId) {
+  private SizebotException silent(String containerId) {
     return SizebotException.environment(
         "the Docker engine sent no stats of container "
             + containerId
-            + " within "
-            + WAIT_SECONDS
-            + " s");
+            + String.format(Locale.ROOT, " within %.1f s", wait.toMillis() / 1000.0)
+            + ": check that dockerd is responsive (docker stats "
+            + containerId
+            + ")");
   }
 
   private static SizebotException failed(String containerId, Throwable cause) {

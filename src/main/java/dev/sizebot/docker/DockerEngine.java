@@ -20,34 +20,43 @@ public final class DockerEngine implements AutoCloseable {
   /** Label on every image and container sizebot creates, so cleanup can find them. */
   public static final String OWNER_LABEL = "dev.sizebot.owner";
 
+  /**
+   * How long {@link #quickHttp()} waits for an answer: a stats sample comes within one 1 s
+   * collector tick, so ten seconds of silence means the engine is stuck, not busy.
+   */
+  static final Duration QUICK_RESPONSE = Duration.ofSeconds(10);
+
   private final DockerClient client;
-  private final DockerHttpClient http;
+  private final DockerClientConfig config;
   private final String host;
   private Optional<ApiVersion> apiVersion;
+  private DockerHttpClient quick;
 
-  private DockerEngine(DockerClient client, DockerHttpClient http, String host) {
+  private DockerEngine(DockerClient client, DockerClientConfig config) {
     this.client = client;
-    this.http = http;
-    this.host = host;
+    this.config = config;
+    this.host = config.getDockerHost().toString();
   }
 
   /** Connects and pings; an unreachable engine is an environment error (exit 3). */
   public static DockerEngine connect() {
     DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
-    DockerHttpClient http =
-        new ZerodepDockerHttpClient.Builder()
-            .dockerHost(config.getDockerHost())
-            .sslConfig(config.getSSLConfig())
-            .connectionTimeout(Duration.ofSeconds(10))
-            // Saves of multi-GB images stream for minutes; only a silent engine should time out.
-            .responseTimeout(Duration.ofMinutes(30))
-            .maxConnections(16)
-            .build();
-    DockerEngine engine =
-        new DockerEngine(
-            DockerClientImpl.getInstance(config, http), http, config.getDockerHost().toString());
+    // Saves of multi-GB images stream for minutes; only a silent engine should time out.
+    DockerHttpClient http = transport(config, Duration.ofMinutes(30), 16);
+    DockerEngine engine = new DockerEngine(DockerClientImpl.getInstance(config, http), config);
     engine.ping();
     return engine;
+  }
+
+  static DockerHttpClient transport(
+      DockerClientConfig config, Duration responseTimeout, int maxConnections) {
+    return new ZerodepDockerHttpClient.Builder()
+        .dockerHost(config.getDockerHost())
+        .sslConfig(config.getSSLConfig())
+        .connectionTimeout(Duration.ofSeconds(10))
+        .responseTimeout(responseTimeout)
+        .maxConnections(maxConnections)
+        .build();
   }
 
   public DockerClient client() {
@@ -55,11 +64,16 @@ public final class DockerEngine implements AutoCloseable {
   }
 
   /**
-   * The transport under {@link #client()}, for the few Engine API parameters docker-java has no
-   * builder method for (e.g. stats {@code one-shot}).
+   * A second transport to the same engine for short requests that docker-java has no builder
+   * method for (stats {@code one-shot}). Its responses time out after {@link #QUICK_RESPONSE};
+   * the client's own transport cannot, since it also carries saves that stream for minutes.
+   * Made on first use.
    */
-  DockerHttpClient http() {
-    return http;
+  synchronized DockerHttpClient quickHttp() {
+    if (quick == null) {
+      quick = transport(config, QUICK_RESPONSE, 2);
+    }
+    return quick;
   }
 
   /**
@@ -95,9 +109,12 @@ public final class DockerEngine implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     try {
       client.close();
+      if (quick != null) {
+        quick.close();
+      }
     } catch (IOException e) {
       // Closing a socket client cannot lose data; nothing useful to tell the user.
     }

@@ -72,4 +72,41 @@ class GzipEstimateTest {
 
     assertThat((double) Math.abs(estimated - real) / real).isLessThan(0.02);
   }
+
+  /**
+   * Content whose compressibility changes along the layer while its byte statistics do not: a
+   * megabyte of one 1 KiB run of letters repeated (deflates to almost nothing), then 20 MiB of
+   * fresh random letters (deflates to about 60 %). Every block has the same order-0 entropy, so all
+   * land in one stratum, and the leading samples see only the repeats. One ratio for the stratum
+   * (the method before) came out about a fifth low here; interpolating between neighbouring samples
+   * stays within 2 %.
+   */
+  @org.junit.jupiter.api.Test
+  void aStratumWhoseContentChangesAlongTheLayerIsEstimatedFromNeighbouringSamples()
+      throws Exception {
+    Random random = new Random(7);
+    byte[] run = new byte[1024];
+    for (int i = 0; i < run.length; i++) {
+      run[i] = (byte) ('a' + random.nextInt(26));
+    }
+    byte[] repeats = new byte[1 << 20];
+    for (int off = 0; off < repeats.length; off += run.length) {
+      System.arraycopy(run, 0, repeats, off, run.length);
+    }
+    byte[] fresh = new byte[20 << 20];
+    for (int i = 0; i < fresh.length; i++) {
+      fresh[i] = (byte) ('a' + random.nextInt(26));
+    }
+    byte[] tar =
+        TestLayer.step("RUN generate")
+            .file("/data/repeats", repeats)
+            .file("/data/fresh", fresh)
+            .tar();
+    long real = gzipSix(tar);
+
+    GzipEstimate estimate = new GzipEstimate();
+    estimate.accept(tar, 0, tar.length);
+
+    assertThat((double) Math.abs(estimate.finish() - real) / real).isLessThan(0.02);
+  }
 }

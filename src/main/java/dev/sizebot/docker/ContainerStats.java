@@ -45,8 +45,8 @@ final class ContainerStats {
   }
 
   /**
-   * @param wait how long a read may wait for the engine: the one-shot transport's response
-   *     timeout, and the slow path's own limit (for tests of a silent engine)
+   * @param wait how long a read may wait for the engine: the one-shot transport's response timeout,
+   *     and the slow path's own limit (for tests of a silent engine)
    */
   ContainerStats(DockerClient client, Optional<DockerHttpClient> oneShot, Duration wait) {
     this.client = client;

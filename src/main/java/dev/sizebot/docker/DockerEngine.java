@@ -64,10 +64,10 @@ public final class DockerEngine implements AutoCloseable {
   }
 
   /**
-   * A second transport to the same engine for short requests that docker-java has no builder
-   * method for (stats {@code one-shot}). Its responses time out after {@link #QUICK_RESPONSE};
-   * the client's own transport cannot, since it also carries saves that stream for minutes.
-   * Made on first use.
+   * A second transport to the same engine for short requests that docker-java has no builder method
+   * for (stats {@code one-shot}). Its responses time out after {@link #QUICK_RESPONSE}; the
+   * client's own transport cannot, since it also carries saves that stream for minutes. Made on
+   * first use.
    */
   synchronized DockerHttpClient quickHttp() {
     if (quick == null) {

@@ -4,9 +4,9 @@ import dev.sizebot.common.ExitCode;
 import dev.sizebot.common.SizebotException;
 
 /**
- * A source holds several images and the selector named none. The image package states the fact
- * and the refs to choose from; how to name one is the command line's business ({@code
- * ARCHIVE#REF} in {@code cli}), so it is not spelled here.
+ * A source holds several images and the selector named none. The image package states the fact and
+ * the refs to choose from; how to name one is the command line's business ({@code ARCHIVE#REF} in
+ * {@code cli}), so it is not spelled here.
  */
 public final class SeveralImages extends SizebotException {
   private static final long serialVersionUID = 1L;

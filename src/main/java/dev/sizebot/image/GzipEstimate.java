@@ -1,6 +1,8 @@
 package dev.sizebot.image;
 
-import java.util.zip.Deflater;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Estimates the size {@code gzip -6} would give an uncompressed layer tar (what a push of a layer
@@ -27,8 +29,9 @@ import java.util.zip.Deflater;
  * and perl, binaries and libraries) and on a generated 1 GB / 100k-file image of interleaved text,
  * random and zero files (bench/inspect), errors within ±0.8 % for layers over 1 MB, deflating about
  * 5 % of the bytes (far less of incompressible data), on a thread beside the reader ({@link
- * BackgroundEstimate}). Deflating every block would cost 20x more; sparser sampling (fewer leads, a
- * longer stride) strayed to 2-3 % on the Debian layers.
+ * BackgroundEstimate}), with the deflating itself spread over the cores ({@link SampleDeflater}).
+ * Deflating every block would cost 20x more; sparser sampling (fewer leads, a longer stride)
+ * strayed to 2-3 % on the Debian layers.
  */
 final class GzipEstimate {
   static final int BLOCK = 64 * 1024;
@@ -50,28 +53,47 @@ final class GzipEstimate {
   private static final int GZIP_FRAMING = 18;
 
   /**
-   * zlib (which {@link Deflater} is) and GNU gzip run the same LZ77 search at level 6 but cut
-   * Huffman blocks differently (gzip buffers 32 Ki literals, zlib 16 Ki): on homogeneous content
-   * they agree within 0.1 %, on content where small random and text files interleave gzip comes out
-   * up to 1.6 % larger. Scaling by this factor centres the estimate between the two cases.
+   * zlib (which {@link java.util.zip.Deflater} is) and GNU gzip run the same LZ77 search at level 6
+   * but cut Huffman blocks differently (gzip buffers 32 Ki literals, zlib 16 Ki): on homogeneous
+   * content they agree within 0.1 %, on content where small random and text files interleave gzip
+   * comes out up to 1.6 % larger. Scaling by this factor centres the estimate between the two
+   * cases.
    */
   private static final double GZIP_OVER_ZLIB = 1.005;
 
   private static final double[] C_LOG_C = cLogC(BLOCK / PROBE_STEP + 1);
 
+  private final SampleDeflater deflater;
   private final byte[] buffer = new byte[WINDOW + BLOCK];
-  private final byte[] out = new byte[BLOCK + 1024];
   private final int[] histogram = new int[256];
   private final long[] bytes = new long[STRATA];
   private final long[] blocks = new long[STRATA];
-  private final long[] sampledIn = new long[STRATA];
-  private final long[] sampledOut = new long[STRATA];
-  private final double[] lastRatio = new double[STRATA];
-  private final double[] estimated = new double[STRATA];
+  private final int[] strides = new int[STRATA];
+  private final List<List<Sample>> samples = new ArrayList<>(STRATA);
   private final long[] pending = new long[STRATA];
-  private final Deflater deflater = new Deflater(6, true);
   private int history;
   private int filled;
+
+  /**
+   * A deflated block, and the bytes of its stratum's blocks between the previous sample and this
+   * one, which take the mean of the two samples' ratios.
+   */
+  private record Sample(long pendingBefore, int in, CompletableFuture<Integer> out) {
+    double ratio() {
+      return (double) out.join() / in;
+    }
+  }
+
+  GzipEstimate() {
+    this(SampleDeflater.shared());
+  }
+
+  GzipEstimate(SampleDeflater deflater) {
+    this.deflater = deflater;
+    for (int s = 0; s < STRATA; s++) {
+      samples.add(new ArrayList<>());
+    }
+  }
 
   void accept(byte[] b, int off, int len) {
     while (len > 0) {
@@ -91,13 +113,19 @@ final class GzipEstimate {
     if (filled > 0) {
       endBlock();
     }
-    deflater.end();
     double total = 0;
     long all = 0;
     for (int s = 0; s < STRATA; s++) {
       all += bytes[s];
+      double previous = 0;
+      for (Sample sample : samples.get(s)) {
+        double ratio = sample.ratio();
+        // A stratum's first block is always sampled, so pending bytes always follow a sample.
+        total += sample.out().join() + sample.pendingBefore() * (previous + ratio) / 2;
+        previous = ratio;
+      }
       // After a stratum's last sample there is no next one to interpolate towards.
-      total += estimated[s] + pending[s] * lastRatio[s];
+      total += pending[s] * previous;
     }
     // An empty tar still is a gzip member: header, an empty final block, trailer.
     return all == 0 ? 20 : Math.round(total * GZIP_OVER_ZLIB) + GZIP_FRAMING;
@@ -108,14 +136,10 @@ final class GzipEstimate {
     long k = blocks[stratum]++;
     bytes[stratum] += filled;
     if (k < LEAD || k % stride(stratum) == 0) {
-      long out = deflate();
-      double ratio = (double) out / filled;
-      sampledIn[stratum] += filled;
-      sampledOut[stratum] += out;
-      // k == 0 is always sampled, so a stratum's pending blocks always follow a sample.
-      estimated[stratum] += out + pending[stratum] * (lastRatio[stratum] + ratio) / 2;
+      byte[] input = java.util.Arrays.copyOf(buffer, history + filled);
+      List<Sample> taken = samples.get(stratum);
+      taken.add(new Sample(pending[stratum], filled, deflater.deflate(input, history, filled)));
       pending[stratum] = 0;
-      lastRatio[stratum] = ratio;
     } else {
       pending[stratum] += filled;
     }
@@ -125,9 +149,23 @@ final class GzipEstimate {
     filled = 0;
   }
 
+  /**
+   * Decided once per stratum, from its {@value #LEAD} leading samples (waiting for them if they are
+   * still being deflated), so the blocks sampled, and with them the estimate, do not depend on how
+   * fast the samples finish.
+   */
   private int stride(int stratum) {
-    boolean stored = sampledOut[stratum] >= STORED_RATIO * sampledIn[stratum];
-    return stored ? STRIDE * STORED_STRIDE_FACTOR : STRIDE;
+    if (strides[stratum] == 0) {
+      long in = 0;
+      long out = 0;
+      for (Sample sample : samples.get(stratum)) {
+        in += sample.in();
+        out += sample.out().join();
+      }
+      boolean stored = out >= STORED_RATIO * in;
+      strides[stratum] = stored ? STRIDE * STORED_STRIDE_FACTOR : STRIDE;
+    }
+    return strides[stratum];
   }
 
   /** Order-0 entropy of every 11th byte of the block, in quarter bits per byte (0..32). */
@@ -144,20 +182,6 @@ final class GzipEstimate {
     }
     double bits = n == 0 ? 0 : (C_LOG_C[n] - sum) / n;
     return (int) Math.min(STRATA - 1, Math.max(0, Math.round(bits * 4)));
-  }
-
-  private long deflate() {
-    deflater.reset();
-    if (history > 0) {
-      deflater.setDictionary(buffer, 0, history);
-    }
-    deflater.setInput(buffer, history, filled);
-    deflater.finish();
-    long produced = 0;
-    while (!deflater.finished()) {
-      produced += deflater.deflate(out);
-    }
-    return produced;
   }
 
   private static double[] cLogC(int size) {

@@ -1,6 +1,7 @@
 package dev.sizebot.image;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -40,9 +41,9 @@ final class GzipEstimate {
   static final int STRIDE = 24;
 
   /**
-   * Once a stratum's samples show it does not compress (already-compressed or random bytes, ratio
-   * at least {@value #STORED_RATIO}), its ratio is pinned near 1 and further samples change the
-   * estimate by hundredths of a percent, while deflating such data is zlib's slowest case. Such
+   * Once a stratum's leading samples show it does not compress (already-compressed or random bytes,
+   * ratio at least {@value #STORED_RATIO}), its ratio is pinned near 1 and further samples change
+   * the estimate by hundredths of a percent, while deflating such data is zlib's slowest case. Such
    * strata are sampled this many times more sparsely (bench/compare: 1.1 GB of random files).
    */
   static final int STORED_STRIDE_FACTOR = 16;
@@ -63,16 +64,16 @@ final class GzipEstimate {
 
   private static final double[] C_LOG_C = cLogC(BLOCK / PROBE_STEP + 1);
 
-  private final SampleDeflater deflater;
+  private final SampleDeflater deflater = SampleDeflater.shared();
   private final byte[] buffer = new byte[WINDOW + BLOCK];
   private final int[] histogram = new int[256];
-  private final long[] bytes = new long[STRATA];
   private final long[] blocks = new long[STRATA];
   private final int[] strides = new int[STRATA];
   private final List<List<Sample>> samples = new ArrayList<>(STRATA);
   private final long[] pending = new long[STRATA];
   private int history;
   private int filled;
+  private long accepted;
 
   /**
    * A deflated block, and the bytes of its stratum's blocks between the previous sample and this
@@ -85,11 +86,6 @@ final class GzipEstimate {
   }
 
   GzipEstimate() {
-    this(SampleDeflater.shared());
-  }
-
-  GzipEstimate(SampleDeflater deflater) {
-    this.deflater = deflater;
     for (int s = 0; s < STRATA; s++) {
       samples.add(new ArrayList<>());
     }
@@ -114,9 +110,7 @@ final class GzipEstimate {
       endBlock();
     }
     double total = 0;
-    long all = 0;
     for (int s = 0; s < STRATA; s++) {
-      all += bytes[s];
       double previous = 0;
       for (Sample sample : samples.get(s)) {
         double ratio = sample.ratio();
@@ -128,15 +122,15 @@ final class GzipEstimate {
       total += pending[s] * previous;
     }
     // An empty tar still is a gzip member: header, an empty final block, trailer.
-    return all == 0 ? 20 : Math.round(total * GZIP_OVER_ZLIB) + GZIP_FRAMING;
+    return accepted == 0 ? 20 : Math.round(total * GZIP_OVER_ZLIB) + GZIP_FRAMING;
   }
 
   private void endBlock() {
     int stratum = stratum();
     long k = blocks[stratum]++;
-    bytes[stratum] += filled;
+    accepted += filled;
     if (k < LEAD || k % stride(stratum) == 0) {
-      byte[] input = java.util.Arrays.copyOf(buffer, history + filled);
+      byte[] input = Arrays.copyOf(buffer, history + filled);
       List<Sample> taken = samples.get(stratum);
       taken.add(new Sample(pending[stratum], filled, deflater.deflate(input, history, filled)));
       pending[stratum] = 0;
@@ -170,7 +164,7 @@ final class GzipEstimate {
 
   /** Order-0 entropy of every 11th byte of the block, in quarter bits per byte (0..32). */
   private int stratum() {
-    java.util.Arrays.fill(histogram, 0);
+    Arrays.fill(histogram, 0);
     int n = 0;
     for (int i = history, end = history + filled; i < end; i += PROBE_STEP) {
       histogram[buffer[i] & 0xFF]++;

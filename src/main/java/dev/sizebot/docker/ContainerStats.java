@@ -76,18 +76,15 @@ final class ContainerStats {
   private Optional<Statistics> current(DockerHttpClient http, String containerId) {
     try {
       return fetch(http, containerId);
-    } catch (SocketTimeoutException e) {
-      throw silent(containerId);
-    } catch (IOException e) {
-      throw failed(containerId, e);
     } catch (SizebotException e) {
       throw e;
-    } catch (RuntimeException e) {
-      // The transport wraps the IOExceptions of sending and of waiting for the headers.
-      if (e.getCause() instanceof SocketTimeoutException) {
-        throw silent(containerId);
-      }
-      throw failed(containerId, e.getCause() == null ? e : e.getCause());
+    } catch (IOException | RuntimeException e) {
+      // Reading the body throws IOExceptions as they are; the transport wraps those of sending
+      // and of waiting for the headers in a RuntimeException.
+      Throwable cause = e instanceof IOException || e.getCause() == null ? e : e.getCause();
+      throw cause instanceof SocketTimeoutException
+          ? silent(containerId)
+          : failed(containerId, cause);
     }
   }
 

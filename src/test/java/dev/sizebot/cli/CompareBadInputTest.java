@@ -40,6 +40,18 @@ class CompareBadInputTest {
     return MainTest.run(all.toArray(String[]::new));
   }
 
+  /** Both sides built from the plain Dockerfile with the given {@code --docker-cli}. */
+  private static MainTest.Result buildWith(String dockerCli) {
+    String dockerfile = dir.resolve("plain/Dockerfile").toString();
+    return compare(
+        "--base-dockerfile",
+        dockerfile,
+        "--head-dockerfile",
+        dockerfile,
+        "--docker-cli",
+        dockerCli);
+  }
+
   static void assertOneLine(MainTest.Result r, int code, String line) {
     assertThat(r.err().lines()).hasSize(1);
     assertThat(r.err()).isEqualTo("sizebot: error: " + line + "\n");
@@ -49,15 +61,8 @@ class CompareBadInputTest {
 
   @Test
   void aDockerCliThatDoesNotExistIsOneLineBeforeAnyEngineWork() {
-    String dockerfile = dir.resolve("plain/Dockerfile").toString();
     assertOneLine(
-        compare(
-            "--base-dockerfile",
-            dockerfile,
-            "--head-dockerfile",
-            dockerfile,
-            "--docker-cli",
-            "/nonexistent/docker"),
+        buildWith("/nonexistent/docker"),
         2,
         "docker CLI /nonexistent/docker does not exist or is not executable");
   }
@@ -72,15 +77,8 @@ class CompareBadInputTest {
             + "if [ \"$1\" = --version ]; then echo 'Docker version 28.2.2, build e6534b4'; exit 0;"
             + " fi\nexit 1\n");
     Files.setPosixFilePermissions(docker, PosixFilePermissions.fromString("rwxr-xr-x"));
-    String dockerfile = dir.resolve("plain/Dockerfile").toString();
     assertOneLine(
-        compare(
-            "--base-dockerfile",
-            dockerfile,
-            "--head-dockerfile",
-            dockerfile,
-            "--docker-cli",
-            docker.toString()),
+        buildWith(docker.toString()),
         3,
         "docker CLI "
             + docker

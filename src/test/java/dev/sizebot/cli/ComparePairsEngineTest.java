@@ -54,6 +54,15 @@ class ComparePairsEngineTest {
   }
 
   static JsonNode compare(String base, String head, String... extra) throws IOException {
+    List<String> json = new ArrayList<>(List.of("--format", "json"));
+    json.addAll(List.of(extra));
+    MainTest.Result r = run(base, head, json.toArray(String[]::new));
+    assertThat(r.out()).as(r.err()).isNotBlank();
+    return new ObjectMapper().readTree(r.out());
+  }
+
+  /** {@code sizebot compare} of the two Dockerfiles, built in {@link #context}. */
+  static MainTest.Result run(String base, String head, String... extra) throws IOException {
     write("base.Dockerfile", base);
     write("head.Dockerfile", head);
     List<String> args =
@@ -65,13 +74,9 @@ class ComparePairsEngineTest {
                 "--head-dockerfile",
                 context.resolve("head.Dockerfile").toString(),
                 "--context",
-                context.toString(),
-                "--format",
-                "json"));
+                context.toString()));
     args.addAll(List.of(extra));
-    MainTest.Result r = MainTest.run(args.toArray(String[]::new));
-    assertThat(r.out()).as(r.err()).isNotBlank();
-    return new ObjectMapper().readTree(r.out());
+    return MainTest.run(args.toArray(String[]::new));
   }
 
   static List<String> matches(JsonNode json) {
@@ -114,18 +119,11 @@ class ComparePairsEngineTest {
 
   @Test
   void keepLeavesTheFailedStartupContainerAndTheBuiltImagesAndNamesThem() throws IOException {
-    write("base.Dockerfile", PRELUDE + "CMD [\"/bin/true\"]\n");
-    write("head.Dockerfile", PRELUDE + "CMD [\"sh\", \"-c\", \"echo no config >&2; exit 3\"]\n");
     try {
       MainTest.Result r =
-          MainTest.run(
-              "compare",
-              "--base-dockerfile",
-              context.resolve("base.Dockerfile").toString(),
-              "--head-dockerfile",
-              context.resolve("head.Dockerfile").toString(),
-              "--context",
-              context.toString(),
+          run(
+              PRELUDE + "CMD [\"/bin/true\"]\n",
+              PRELUDE + "CMD [\"sh\", \"-c\", \"echo no config >&2; exit 3\"]\n",
               "--startup",
               "exit",
               "--runs",

@@ -59,10 +59,12 @@ final class CompareRun {
     if (!engine) {
       return finish(b, h, Optional.empty(), Optional.empty());
     }
+    long setup = System.nanoTime();
     SideBuilds.Commits commits = SideBuilds.Commits.resolve(options.context, base, head);
     Optional<BuildKitCli> cli = buildKitCli(base, head);
     try (DockerEngine docker = DockerEngine.connect();
         RunResources run = RunResources.start(docker, "sizebot", options.keep)) {
+      timings.add("setup", System.nanoTime() - setup);
       try {
         LoadedSide[] built = {b, h};
         if (cli.isPresent()) {
@@ -72,7 +74,7 @@ final class CompareRun {
         }
         return finish(built[0], built[1], Optional.of(docker), probe.map(p -> new Probe(p, run)));
       } finally {
-        run.close();
+        timings.run("cleanup", run::close);
         run.problems().forEach(p -> err.println("sizebot: warning: " + p));
         run.kept().forEach(k -> err.println("sizebot: kept " + k));
       }
@@ -98,31 +100,46 @@ final class CompareRun {
     if (!failures.isEmpty()) {
       return new CompareReport(b.compared(), h.compared(), Optional.empty(), failures);
     }
-    List<Image> images = timings.time("read", () -> read(List.of(b, h), docker));
-    List<Analysis> analyses =
-        timings.time("analysis", () -> images.stream().map(i -> Analysis.of(i, 0)).toList());
-    ImageDiff diff =
-        timings.time(
-            "diff",
-            () ->
-                ImageDiff.compare(
-                    side(images.get(0), b, analyses.get(0)),
-                    side(images.get(1), h, analyses.get(1)),
-                    options.top));
-    Optional<StartupComparison> startup =
-        probe.map(p -> timings.time("startup", () -> startup(docker.orElseThrow(), p, b, h)));
-    return new CompareReport(b.compared(), h.compared(), Optional.of(diff), List.of(), startup);
+    Optional<StartupMeasurer> measurer = probe.map(p -> measurer(docker.orElseThrow(), p, b, h));
+    try {
+      List<Image> images = timings.time("read", () -> read(List.of(b, h), docker));
+      List<Analysis> analyses =
+          timings.time("analysis", () -> images.stream().map(i -> Analysis.of(i, 0)).toList());
+      ImageDiff diff =
+          timings.time(
+              "diff",
+              () ->
+                  ImageDiff.compare(
+                      side(images.get(0), b, analyses.get(0)),
+                      side(images.get(1), h, analyses.get(1)),
+                      options.top));
+      Optional<StartupComparison> startup =
+          measurer.map(m -> timings.time("startup", () -> startup(m, probe.get(), b, h)));
+      return new CompareReport(b.compared(), h.compared(), Optional.of(diff), List.of(), startup);
+    } finally {
+      measurer.ifPresent(StartupMeasurer::close);
+    }
   }
 
-  private StartupComparison startup(DockerEngine docker, Probe probe, LoadedSide b, LoadedSide h) {
+  // Made before the read so that the runs' containers are created while the engine exports.
+  private StartupMeasurer measurer(DockerEngine docker, Probe probe, LoadedSide b, LoadedSide h) {
     StartupMeasurer measurer =
         new StartupMeasurer(
             DockerContainerRunner.on(docker, probe.run().runId()), probe.run().keep());
+    measurer.prepare(List.of(engineRef(b), engineRef(h)), options.runs);
+    return measurer;
+  }
+
+  // Closing removes the runs' containers: part of the startup phase's cost, so timed with it.
+  private StartupComparison startup(
+      StartupMeasurer measurer, Probe probe, LoadedSide b, LoadedSide h) {
     Function<LoadedSide, StartupResult> measure =
         side ->
             measurer.measure(
                 engineRef(side), probe.spec(), options.runs, StartupMeasurer.DEFAULT_TIMEOUT);
-    return new StartupComparison(measure.apply(b), measure.apply(h));
+    StartupComparison compared = new StartupComparison(measure.apply(b), measure.apply(h));
+    measurer.close();
+    return compared;
   }
 
   private static String engineRef(LoadedSide side) {

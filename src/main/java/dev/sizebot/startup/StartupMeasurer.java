@@ -8,15 +8,17 @@ import java.util.Optional;
 
 /**
  * Runs an image N times, each in a fresh container, and measures time-to-ready and memory after
- * ready. The entry point the {@code compare} and {@code pr} commands call.
+ * ready. The entry point the {@code compare} and {@code pr} commands call. Close it when done: the
+ * containers of finished runs are removed then, all at once (see {@link Containers}).
  */
-public final class StartupMeasurer {
+public final class StartupMeasurer implements AutoCloseable {
   public static final int DEFAULT_RUNS = 5;
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
   private final ContainerRunner runner;
   private final boolean keepFailed;
   private final Reachability network = new Reachability();
+  private final Containers containers;
 
   /** A measurer that removes every container it creates. */
   public StartupMeasurer(ContainerRunner runner) {
@@ -31,6 +33,16 @@ public final class StartupMeasurer {
   public StartupMeasurer(ContainerRunner runner, boolean keepFailed) {
     this.runner = runner;
     this.keepFailed = keepFailed;
+    this.containers = new Containers(runner);
+  }
+
+  /**
+   * Starts creating the containers of {@code runs} runs of each image in the background, so the
+   * caller's next engine work (e.g. reading a save stream) hides their cost. Optional: a run with
+   * no prepared container creates its own.
+   */
+  public void prepare(List<String> images, int runs) {
+    containers.prepare(images, runs);
   }
 
   /**
@@ -48,16 +60,42 @@ public final class StartupMeasurer {
     if (timeout.isNegative() || timeout.isZero()) {
       throw SizebotException.invalidInput("startup timeout must be positive, not " + timeout);
     }
-    StartupRun startup = new StartupRun(runner, network, probe, timeout, keepFailed);
+    StartupRun startup = new StartupRun(runner, network, probe, timeout);
     List<RunSample> samples = new ArrayList<>();
     for (int run = 1; run <= runs; run++) {
-      RunOutcome outcome = startup.execute(image, run);
+      RunOutcome outcome = run(startup, image, probe, run);
       if (outcome instanceof StartupFailure failure) {
         return new StartupResult(image, probe, runs, timeout, samples, Optional.of(failure));
       }
       samples.add((RunSample) outcome);
     }
     return new StartupResult(image, probe, runs, timeout, samples, Optional.empty());
+  }
+
+  private RunOutcome run(StartupRun startup, String image, ProbeSpec probe, int run) {
+    ContainerId container = containers.take(image);
+    RunOutcome outcome = null;
+    try {
+      outcome = startup.execute(container, run);
+      return outcome;
+    } finally {
+      // An engine error (no outcome) always removes: only a probe failure is worth inspecting.
+      if (!(keepFailed && outcome instanceof StartupFailure)) {
+        containers.release(container, hasExited(probe, outcome));
+      }
+    }
+  }
+
+  private static boolean hasExited(ProbeSpec probe, RunOutcome outcome) {
+    return outcome instanceof RunSample
+        ? probe instanceof ProbeSpec.Exit
+        : outcome instanceof StartupFailure f && f.reason() == StartupFailure.Reason.EXITED;
+  }
+
+  /** Removes the containers of finished runs and unused prepared ones; see {@link Containers}. */
+  @Override
+  public void close() {
+    containers.close();
   }
 
   /** {@link #measure} with the defaults: 5 runs, 60 s each. */

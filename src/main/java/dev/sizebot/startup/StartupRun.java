@@ -8,8 +8,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * One fresh run: create, start, poll the probe until ready, failed or timed out; then remove the
- * container, unless the run failed and the caller keeps failed containers for debugging.
+ * One fresh run of a created container: start it, poll the probe until ready, failed or timed out.
  */
 final class StartupRun {
   /** Short enough that polling adds little to time-to-ready, long enough not to load the engine. */
@@ -25,35 +24,19 @@ final class StartupRun {
   private final Reachability network;
   private final ProbeSpec probe;
   private final Duration timeout;
-  private final boolean keepFailed;
 
-  StartupRun(
-      ContainerRunner runner,
-      Reachability network,
-      ProbeSpec probe,
-      Duration timeout,
-      boolean keepFailed) {
+  StartupRun(ContainerRunner runner, Reachability network, ProbeSpec probe, Duration timeout) {
     this.runner = runner;
     this.network = network;
     this.probe = probe;
     this.timeout = timeout;
-    this.keepFailed = keepFailed;
   }
 
-  RunOutcome execute(String image, int run) {
-    ContainerId container = runner.create(image);
-    RunOutcome outcome = null;
-    try {
-      long started = System.nanoTime();
-      runner.start(container);
-      outcome = await(run, container, started);
-      return outcome;
-    } finally {
-      // An engine error (no outcome) always removes: only a probe failure is worth inspecting.
-      if (!(keepFailed && outcome instanceof StartupFailure)) {
-        runner.remove(container);
-      }
-    }
+  /** Starts {@code container} and polls the probe; the clock starts just before the start call. */
+  RunOutcome execute(ContainerId container, int run) {
+    long started = System.nanoTime();
+    runner.start(container);
+    return await(run, container, started);
   }
 
   private RunOutcome await(int run, ContainerId container, long started) {

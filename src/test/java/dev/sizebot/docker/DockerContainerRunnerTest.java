@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Container;
 import dev.sizebot.common.ByteSize;
 import dev.sizebot.startup.ContainerId;
 import dev.sizebot.startup.ProbeSpec;
@@ -66,14 +67,8 @@ class DockerContainerRunnerTest {
 
   @AfterEach
   void noContainerOfThisRunRemains() {
-    assertThat(
-            engine
-                .client()
-                .listContainersCmd()
-                .withShowAll(true)
-                .withLabelFilter(Map.of(DockerEngine.OWNER_LABEL, runId))
-                .exec())
-        .isEmpty();
+    measurer.close();
+    assertThat(ownContainers()).isEmpty();
   }
 
   @Test
@@ -190,6 +185,34 @@ class DockerContainerRunnerTest {
   }
 
   @Test
+  void preparedContainersServeTheRunsAndAllGoAtClose() {
+    String image = images.on(base, "ahead", "CMD [\"true\"]\n");
+
+    measurer.prepare(List.of(image), 3);
+    StartupResult result = measurer.measure(image, new ProbeSpec.Exit(), 2, TIMEOUT);
+
+    assertThat(result.succeeded()).isTrue();
+    assertThat(ownContainers())
+        .as(
+            "two runs took two of the three prepared containers and created none; exited ones"
+                + " wait for close")
+        .hasSize(3)
+        .extracting(Container::getState)
+        .containsExactlyInAnyOrder("exited", "exited", "created");
+    measurer.close();
+    assertThat(ownContainers()).isEmpty();
+  }
+
+  private List<Container> ownContainers() {
+    return engine
+        .client()
+        .listContainersCmd()
+        .withShowAll(true)
+        .withLabelFilter(Map.of(DockerEngine.OWNER_LABEL, runId))
+        .exec();
+  }
+
+  @Test
   void probedContainersPublishNoPortAndCarryTheOwnerLabel() {
     DockerClient client = engine.client();
     ContainerId id = runner.create(httpd);
@@ -241,9 +264,10 @@ class DockerContainerRunnerTest {
       DockerContainerRunner shared =
           new DockerContainerRunner(engine.client(), ContainerStats.on(engine), route, runId);
 
-      StartupResult result =
-          new StartupMeasurer(shared)
-              .measure(httpd, ProbeSpec.parse("http://:8000/health"), 1, TIMEOUT);
+      StartupResult result;
+      try (StartupMeasurer onShared = new StartupMeasurer(shared)) {
+        result = onShared.measure(httpd, ProbeSpec.parse("http://:8000/health"), 1, TIMEOUT);
+      }
 
       assertThat(result.succeeded()).isTrue();
       assertThat(fetchFromInside(shared, self)).isEqualTo("ok\n");

@@ -2,6 +2,7 @@ package dev.sizebot.startup;
 
 import dev.sizebot.common.ByteSize;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongFunction;
@@ -11,12 +12,14 @@ import java.util.function.LongFunction;
  * tested without Docker. Records what was created and removed.
  */
 final class ScriptedRunner implements ContainerRunner {
-  final List<ContainerId> created = new ArrayList<>();
-  final List<ContainerId> removed = new ArrayList<>();
+  // Synchronized: prepared containers are created on a background thread.
+  final List<ContainerId> created = Collections.synchronizedList(new ArrayList<>());
+  final List<ContainerId> removed = Collections.synchronizedList(new ArrayList<>());
   private final LongFunction<ContainerState> stateAtMillis;
   private LongFunction<List<String>> logsAtMillis = millis -> List.of();
   private Optional<MemoryReading> memory = Optional.empty();
   private RuntimeException startFailure;
+  private RuntimeException createFailure;
   private long startedNanos;
 
   ScriptedRunner(LongFunction<ContainerState> stateAtMillis) {
@@ -34,14 +37,22 @@ final class ScriptedRunner implements ContainerRunner {
     return this;
   }
 
+  ScriptedRunner failCreateWith(RuntimeException e) {
+    this.createFailure = e;
+    return this;
+  }
+
   ScriptedRunner failStartWith(RuntimeException e) {
     this.startFailure = e;
     return this;
   }
 
   @Override
-  public ContainerId create(String image) {
-    ContainerId id = new ContainerId("c" + (created.size() + 1));
+  public synchronized ContainerId create(String image) {
+    if (createFailure != null) {
+      throw createFailure;
+    }
+    ContainerId id = new ContainerId(image + "-c" + (created.size() + 1));
     created.add(id);
     return id;
   }

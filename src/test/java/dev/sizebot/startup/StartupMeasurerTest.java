@@ -103,10 +103,14 @@ class StartupMeasurerTest {
     ScriptedRunner failing = new ScriptedRunner(ms -> ContainerState.exited(3));
     ScriptedRunner ready = new ScriptedRunner(ms -> ContainerState.exited(0));
 
-    StartupResult failed =
-        new StartupMeasurer(failing, true).measure("img", new ProbeSpec.Exit(), 3, TIMEOUT);
-    StartupResult succeeded =
-        new StartupMeasurer(ready, true).measure("img", new ProbeSpec.Exit(), 3, TIMEOUT);
+    StartupResult failed;
+    StartupResult succeeded;
+    try (StartupMeasurer measurer = new StartupMeasurer(failing, true)) {
+      failed = measurer.measure("img", new ProbeSpec.Exit(), 3, TIMEOUT);
+    }
+    try (StartupMeasurer measurer = new StartupMeasurer(ready, true)) {
+      succeeded = measurer.measure("img", new ProbeSpec.Exit(), 3, TIMEOUT);
+    }
 
     assertThat(failed.failure().orElseThrow().run()).isEqualTo(1);
     assertThat(failing.created).hasSize(1);
@@ -183,6 +187,59 @@ class StartupMeasurerTest {
   }
 
   @Test
+  void exitedContainersAreRemovedAtCloseAndRunningOnesAtOnce() {
+    ScriptedRunner exits = new ScriptedRunner(ms -> ContainerState.exited(0));
+    ScriptedRunner serves =
+        new ScriptedRunner(ms -> RUNNING).logs(ms -> List.of("Listening on :80"));
+
+    try (StartupMeasurer measurer = new StartupMeasurer(exits)) {
+      measurer.measure("img", new ProbeSpec.Exit(), 3, TIMEOUT);
+      assertThat(exits.removed).as("exited: removal waits for close").isEmpty();
+    }
+    try (StartupMeasurer measurer = new StartupMeasurer(serves)) {
+      measurer.measure("img", ProbeSpec.parse("log:Listening"), 3, TIMEOUT);
+      assertThat(serves.removed).as("still running: removed before the next run").hasSize(3);
+    }
+
+    assertThat(exits.removed).containsExactlyInAnyOrderElementsOf(exits.created).hasSize(3);
+    assertThat(serves.removed).isEqualTo(serves.created);
+  }
+
+  @Test
+  void preparedContainersAreTakenInOrderAndUnusedOnesRemovedAtClose() {
+    ScriptedRunner runner = new ScriptedRunner(ms -> ContainerState.exited(0));
+
+    try (StartupMeasurer measurer = new StartupMeasurer(runner)) {
+      measurer.prepare(List.of("base", "head"), 3);
+      measurer.measure("base", new ProbeSpec.Exit(), 2, TIMEOUT);
+      measurer.measure("head", new ProbeSpec.Exit(), 3, TIMEOUT);
+      measurer.measure("other", new ProbeSpec.Exit(), 1, TIMEOUT);
+    }
+
+    assertThat(runner.created)
+        .extracting(ContainerId::value)
+        .containsExactly(
+            "base-c1", "base-c2", "base-c3", "head-c4", "head-c5", "head-c6", "other-c7");
+    assertThat(runner.removed).containsExactlyInAnyOrderElementsOf(runner.created);
+  }
+
+  @Test
+  void aPreparedContainerTheEngineRefusedFailsTheRunThatTakesItWithTheEnginesMessage() {
+    ScriptedRunner runner =
+        new ScriptedRunner(ms -> ContainerState.exited(0))
+            .failCreateWith(SizebotException.invalidInput("image 'img' is not in the engine"));
+
+    try (StartupMeasurer measurer = new StartupMeasurer(runner)) {
+      measurer.prepare(List.of("img"), 2);
+      assertThatThrownBy(() -> measurer.measure("img", new ProbeSpec.Exit(), 2, TIMEOUT))
+          .isInstanceOf(SizebotException.class)
+          .hasMessage("image 'img' is not in the engine");
+    }
+    assertThat(runner.created).isEmpty();
+    assertThat(runner.removed).isEmpty();
+  }
+
+  @Test
   void badRunCountsAndTimeoutsAreInvalidInput() {
     StartupMeasurer measurer = new StartupMeasurer(new ScriptedRunner(ms -> RUNNING));
 
@@ -200,7 +257,10 @@ class StartupMeasurerTest {
 
   private static StartupResult measure(
       ScriptedRunner runner, ProbeSpec probe, int runs, Duration timeout) {
-    StartupResult result = new StartupMeasurer(runner).measure("img", probe, runs, timeout);
+    StartupResult result;
+    try (StartupMeasurer measurer = new StartupMeasurer(runner)) {
+      result = measurer.measure("img", probe, runs, timeout);
+    }
     assertThat(result.image()).isEqualTo("img");
     assertThat(result.runsRequested()).isEqualTo(runs);
     return result;

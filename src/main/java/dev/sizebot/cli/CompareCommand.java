@@ -154,13 +154,21 @@ final class CompareCommand implements Callable<Integer> {
     SideSpec base = side("base", baseRef, baseDockerfile, given);
     SideSpec head = side("head", headRef, headDockerfile, given);
     CompareRun run = new CompareRun(this, spec.commandLine().getErr());
+    PhaseTimings phases = run.timings();
+    phases.sinceLaunch("launch");
     CompareReport report = run.compare(base, head);
-    String text =
-        format == Format.json ? CompareJson.render(report) : CompareMarkdown.render(report, top);
-    spec.commandLine().getOut().print(text);
-    spec.commandLine().getOut().flush();
+    phases.run(
+        "report",
+        () -> {
+          String text =
+              format == Format.json
+                  ? CompareJson.render(report)
+                  : CompareMarkdown.render(report, top);
+          spec.commandLine().getOut().print(text);
+          spec.commandLine().getOut().flush();
+        });
     if (timings) {
-      run.timings().print(spec.commandLine().getErr());
+      phases.print(spec.commandLine().getErr());
     }
     return report.failures().isEmpty() ? ExitCode.OK.code() : ExitCode.INVALID_INPUT.code();
   }

@@ -1,6 +1,8 @@
 package dev.sizebot.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -18,8 +20,24 @@ final class PhaseTimings {
     try {
       return work.get();
     } finally {
-      millis.merge(phase, (System.nanoTime() - start) / 1_000_000, Long::sum);
+      add(phase, System.nanoTime() - start);
     }
+  }
+
+  /**
+   * Adds the wall time from the process's start (the JVM starting, classes loading, picocli) until
+   * now to {@code phase}; nothing when the system does not tell the start.
+   */
+  void sinceLaunch(String phase) {
+    ProcessHandle.current()
+        .info()
+        .startInstant()
+        .ifPresent(start -> add(phase, Duration.between(start, Instant.now()).toNanos()));
+  }
+
+  /** Adds {@code nanos} of wall time to {@code phase}. */
+  void add(String phase, long nanos) {
+    millis.merge(phase, nanos / 1_000_000, Long::sum);
   }
 
   /** Runs {@code work} and adds its wall time to {@code phase}. */

@@ -86,6 +86,53 @@ class CompareBadInputTest {
             + " (https://docs.docker.com/go/buildx/) or choose another client");
   }
 
+  /**
+   * The engine is connected to while the docker CLI is probed; without an engine, a bad CLI (the
+   * user's input) is still the one error, and with a good CLI the engine's absence is.
+   */
+  @Test
+  void withoutAnEngineABadDockerCliIsStillTheOneErrorAndAGoodOneGetsTheEngineLine()
+      throws Exception {
+    String dockerfile = dir.resolve("plain/Dockerfile").toString();
+    String[] builds = {"--base-dockerfile", dockerfile, "--head-dockerfile", dockerfile};
+
+    Process bad = noEngine(builds, "--docker-cli", "/nonexistent/docker");
+    Process good = noEngine(builds);
+    String badOutput = output(bad);
+    String goodOutput = output(good);
+
+    assertThat(badOutput)
+        .isEqualTo(
+            "sizebot: error: docker CLI /nonexistent/docker does not exist or is not executable\n");
+    assertThat(bad.exitValue()).isEqualTo(2);
+    assertThat(goodOutput).startsWith("sizebot: error: no Docker engine answers at unix://");
+    assertThat(goodOutput.lines()).hasSize(1);
+    assertThat(good.exitValue()).isEqualTo(3);
+  }
+
+  private static Process noEngine(String[] builds, String... more) throws IOException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.sizebot.cli.Main",
+                "compare"));
+    command.addAll(List.of(builds));
+    command.addAll(List.of(more));
+    ProcessBuilder pb = new ProcessBuilder(command);
+    pb.environment().put("DOCKER_HOST", "unix://" + dir.resolve("no-engine.sock"));
+    pb.redirectErrorStream(true);
+    return pb.start();
+  }
+
+  private static String output(Process p) throws Exception {
+    String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).as(text).isTrue();
+    return text;
+  }
+
   @Test
   void theHelpOfferingADockerCliNamesAnOptionThatExists() {
     assertThat(MainTest.run("compare", "--help").out())

@@ -155,7 +155,6 @@ final class CompareCommand implements Callable<Integer> {
     SideSpec head = side("head", headRef, headDockerfile, given);
     CompareRun run = new CompareRun(this, spec.commandLine().getErr());
     PhaseTimings phases = run.timings();
-    phases.sinceLaunch("launch");
     CompareReport report = run.compare(base, head);
     phases.run(
         "report",

@@ -1,8 +1,6 @@
 package dev.sizebot.cli;
 
 import java.io.PrintWriter;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -22,17 +20,6 @@ final class PhaseTimings {
     } finally {
       add(phase, System.nanoTime() - start);
     }
-  }
-
-  /**
-   * Adds the wall time from the process's start (the JVM starting, classes loading, picocli) until
-   * now to {@code phase}; nothing when the system does not tell the start.
-   */
-  void sinceLaunch(String phase) {
-    ProcessHandle.current()
-        .info()
-        .startInstant()
-        .ifPresent(start -> add(phase, Duration.between(start, Instant.now()).toNanos()));
   }
 
   /** Adds {@code nanos} of wall time to {@code phase}. */

@@ -30,7 +30,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Function;
 
 /** One {@code compare}: build what must be built, read both images, analyse, diff, probe. */
 final class CompareRun {
@@ -160,11 +159,13 @@ final class CompareRun {
   // Closing removes the runs' containers: part of the startup phase's cost, so timed with it.
   private StartupComparison startup(
       StartupMeasurer measurer, Probe probe, LoadedSide b, LoadedSide h) {
-    Function<LoadedSide, StartupResult> measure =
-        side ->
-            measurer.measure(
-                engineRef(side), probe.spec(), options.runs, StartupMeasurer.DEFAULT_TIMEOUT);
-    StartupComparison compared = new StartupComparison(measure.apply(b), measure.apply(h));
+    List<StartupResult> results =
+        measurer.measureInTurn(
+            List.of(engineRef(b), engineRef(h)),
+            probe.spec(),
+            options.runs,
+            StartupMeasurer.DEFAULT_TIMEOUT);
+    StartupComparison compared = new StartupComparison(results.get(0), results.get(1));
     measurer.close();
     return compared;
   }

@@ -54,6 +54,19 @@ public final class StartupMeasurer implements AutoCloseable {
    * @param timeout per-run limit on time-to-ready
    */
   public StartupResult measure(String image, ProbeSpec probe, int runs, Duration timeout) {
+    return measureInTurn(List.of(image), probe, runs, timeout).get(0);
+  }
+
+  /**
+   * {@link #measure} for several images at once, run in turn: run 1 of each image, then run 2 of
+   * each, and so on. A machine that speeds up or slows down while the runs go on (a CI runner's
+   * neighbours, a disk settling after a build) then shifts every image alike, instead of showing up
+   * as a difference between them. An image whose run fails is not run again; the others go on.
+   *
+   * @return one result per image, in the order given
+   */
+  public List<StartupResult> measureInTurn(
+      List<String> images, ProbeSpec probe, int runs, Duration timeout) {
     if (runs < 1 || runs > 100) {
       throw SizebotException.invalidInput("startup runs must be 1-100, not " + runs);
     }
@@ -61,15 +74,31 @@ public final class StartupMeasurer implements AutoCloseable {
       throw SizebotException.invalidInput("startup timeout must be positive, not " + timeout);
     }
     StartupRun startup = new StartupRun(runner, network, probe, timeout);
-    List<RunSample> samples = new ArrayList<>();
-    for (int run = 1; run <= runs; run++) {
-      RunOutcome outcome = run(startup, image, probe, run);
-      if (outcome instanceof StartupFailure failure) {
-        return new StartupResult(image, probe, runs, timeout, samples, Optional.of(failure));
-      }
-      samples.add((RunSample) outcome);
+    List<List<RunSample>> samples = new ArrayList<>();
+    List<Optional<StartupFailure>> failures = new ArrayList<>();
+    for (int i = 0; i < images.size(); i++) {
+      samples.add(new ArrayList<>());
+      failures.add(Optional.empty());
     }
-    return new StartupResult(image, probe, runs, timeout, samples, Optional.empty());
+    for (int run = 1; run <= runs; run++) {
+      for (int i = 0; i < images.size(); i++) {
+        if (failures.get(i).isPresent()) {
+          continue;
+        }
+        RunOutcome outcome = run(startup, images.get(i), probe, run);
+        if (outcome instanceof StartupFailure failure) {
+          failures.set(i, Optional.of(failure));
+        } else {
+          samples.get(i).add((RunSample) outcome);
+        }
+      }
+    }
+    List<StartupResult> results = new ArrayList<>();
+    for (int i = 0; i < images.size(); i++) {
+      results.add(
+          new StartupResult(images.get(i), probe, runs, timeout, samples.get(i), failures.get(i)));
+    }
+    return List.copyOf(results);
   }
 
   private RunOutcome run(StartupRun startup, String image, ProbeSpec probe, int run) {

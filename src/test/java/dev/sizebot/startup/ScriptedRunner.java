@@ -3,7 +3,9 @@ package dev.sizebot.startup;
 import dev.sizebot.common.ByteSize;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
 
@@ -15,7 +17,12 @@ final class ScriptedRunner implements ContainerRunner {
   // Synchronized: prepared containers are created on a background thread.
   final List<ContainerId> created = Collections.synchronizedList(new ArrayList<>());
   final List<ContainerId> removed = Collections.synchronizedList(new ArrayList<>());
+
+  /** The image of each container started, in order. */
+  final List<String> started = new ArrayList<>();
+
   private final LongFunction<ContainerState> stateAtMillis;
+  private final Map<String, LongFunction<ContainerState>> stateByImage = new HashMap<>();
   private LongFunction<List<String>> logsAtMillis = millis -> List.of();
   private Optional<MemoryReading> memory = Optional.empty();
   private RuntimeException startFailure;
@@ -24,6 +31,12 @@ final class ScriptedRunner implements ContainerRunner {
 
   ScriptedRunner(LongFunction<ContainerState> stateAtMillis) {
     this.stateAtMillis = stateAtMillis;
+  }
+
+  /** A script of its own for the containers of {@code image}. */
+  ScriptedRunner forImage(String image, LongFunction<ContainerState> stateAtMillis) {
+    stateByImage.put(image, stateAtMillis);
+    return this;
   }
 
   ScriptedRunner logs(LongFunction<List<String>> logsAtMillis) {
@@ -62,12 +75,13 @@ final class ScriptedRunner implements ContainerRunner {
     if (startFailure != null) {
       throw startFailure;
     }
+    started.add(imageOf(container));
     startedNanos = System.nanoTime();
   }
 
   @Override
   public ContainerState state(ContainerId container) {
-    return stateAtMillis.apply(millis());
+    return stateByImage.getOrDefault(imageOf(container), stateAtMillis).apply(millis());
   }
 
   @Override
@@ -89,6 +103,10 @@ final class ScriptedRunner implements ContainerRunner {
   @Override
   public void remove(ContainerId container) {
     removed.add(container);
+  }
+
+  private static String imageOf(ContainerId container) {
+    return container.value().substring(0, container.value().lastIndexOf("-c"));
   }
 
   private long millis() {

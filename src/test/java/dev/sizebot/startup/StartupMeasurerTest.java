@@ -240,6 +240,26 @@ class StartupMeasurerTest {
   }
 
   @Test
+  void imagesAreRunInTurnAndOneWhoseRunFailsStopsWhileTheOtherGoesOn() {
+    ScriptedRunner runner =
+        new ScriptedRunner(ms -> ContainerState.exited(0))
+            .forImage("head", ms -> ContainerState.exited(3));
+
+    List<StartupResult> results;
+    try (StartupMeasurer measurer = new StartupMeasurer(runner)) {
+      results = measurer.measureInTurn(List.of("base", "head"), new ProbeSpec.Exit(), 3, TIMEOUT);
+    }
+
+    assertThat(runner.started).containsExactly("base", "head", "base", "base");
+    assertThat(results).extracting(StartupResult::image).containsExactly("base", "head");
+    assertThat(results.get(0).samples()).extracting(RunSample::run).containsExactly(1, 2, 3);
+    assertThat(results.get(0).failure()).isEmpty();
+    assertThat(results.get(1).samples()).isEmpty();
+    assertThat(results.get(1).failure().orElseThrow().run()).isEqualTo(1);
+    assertThat(runner.removed).containsExactlyInAnyOrderElementsOf(runner.created).hasSize(4);
+  }
+
+  @Test
   void badRunCountsAndTimeoutsAreInvalidInput() {
     StartupMeasurer measurer = new StartupMeasurer(new ScriptedRunner(ms -> RUNNING));
 

@@ -162,12 +162,20 @@ class StartupMeasurerTest {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/health", ex -> reply(ex, 204));
     server.createContext("/broken", ex -> reply(ex, 500));
+    server.createContext(
+        "/moved",
+        ex -> {
+          // Ready as it stands: a redirect counts, and is not followed to the broken page.
+          ex.getResponseHeaders().add("Location", "/broken");
+          reply(ex, 302);
+        });
     server.start();
     try {
       int port = server.getAddress().getPort();
       ScriptedRunner runner = new ScriptedRunner(ms -> RUNNING);
 
       assertThat(measure(runner, new ProbeSpec.Http(port, "/health"), 2).succeeded()).isTrue();
+      assertThat(measure(runner, new ProbeSpec.Http(port, "/moved"), 1).succeeded()).isTrue();
       assertThat(measure(runner, new ProbeSpec.Http(port, "/broken"), 2, SHORT).failure())
           .map(StartupFailure::reason)
           .contains(StartupFailure.Reason.TIMEOUT);

@@ -126,48 +126,33 @@ final class CompareRun {
     if (!failures.isEmpty()) {
       return new CompareReport(b.compared(), h.compared(), Optional.empty(), failures);
     }
-    Optional<StartupMeasurer> measurer = probe.map(p -> measurer(docker.orElseThrow(), p, b, h));
-    try {
-      List<Image> images = timings.time("read", () -> read(List.of(b, h), docker));
-      List<Analysis> analyses =
-          timings.time("analysis", () -> images.stream().map(i -> Analysis.of(i, 0)).toList());
-      ImageDiff diff =
-          timings.time(
-              "diff",
-              () ->
-                  ImageDiff.compare(
-                      side(images.get(0), b, analyses.get(0)),
-                      side(images.get(1), h, analyses.get(1)),
-                      options.top));
-      Optional<StartupComparison> startup =
-          measurer.map(m -> timings.time("startup", () -> startup(m, probe.get(), b, h)));
-      return new CompareReport(b.compared(), h.compared(), Optional.of(diff), List.of(), startup);
-    } finally {
-      measurer.ifPresent(StartupMeasurer::close);
-    }
+    List<Image> images = timings.time("read", () -> read(List.of(b, h), docker));
+    List<Analysis> analyses =
+        timings.time("analysis", () -> images.stream().map(i -> Analysis.of(i, 0)).toList());
+    ImageDiff diff =
+        timings.time(
+            "diff",
+            () ->
+                ImageDiff.compare(
+                    side(images.get(0), b, analyses.get(0)),
+                    side(images.get(1), h, analyses.get(1)),
+                    options.top));
+    Optional<StartupComparison> startup =
+        probe.map(p -> timings.time("startup", () -> startup(docker.orElseThrow(), p, b, h)));
+    return new CompareReport(b.compared(), h.compared(), Optional.of(diff), List.of(), startup);
   }
 
-  // Made before the read so that the runs' containers are created while the engine exports.
-  private StartupMeasurer measurer(DockerEngine docker, Probe probe, LoadedSide b, LoadedSide h) {
+  private StartupComparison startup(DockerEngine docker, Probe probe, LoadedSide b, LoadedSide h) {
     StartupMeasurer measurer =
         new StartupMeasurer(
             DockerContainerRunner.on(docker, probe.run().runId()), probe.run().keep());
-    measurer.prepare(List.of(engineRef(b), engineRef(h)), options.runs);
-    return measurer;
-  }
-
-  // Closing removes the runs' containers: part of the startup phase's cost, so timed with it.
-  private StartupComparison startup(
-      StartupMeasurer measurer, Probe probe, LoadedSide b, LoadedSide h) {
     List<StartupResult> results =
         measurer.measureInTurn(
             List.of(engineRef(b), engineRef(h)),
             probe.spec(),
             options.runs,
             StartupMeasurer.DEFAULT_TIMEOUT);
-    StartupComparison compared = new StartupComparison(results.get(0), results.get(1));
-    measurer.close();
-    return compared;
+    return new StartupComparison(results.get(0), results.get(1));
   }
 
   private static String engineRef(LoadedSide side) {

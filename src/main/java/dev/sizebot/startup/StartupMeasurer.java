@@ -8,17 +8,15 @@ import java.util.Optional;
 
 /**
  * Runs an image N times, each in a fresh container, and measures time-to-ready and memory after
- * ready. The entry point the {@code compare} and {@code pr} commands call. Close it when done: the
- * containers of finished runs are removed then, all at once (see {@link Containers}).
+ * ready. The entry point the {@code compare} and {@code pr} commands call.
  */
-public final class StartupMeasurer implements AutoCloseable {
+public final class StartupMeasurer {
   public static final int DEFAULT_RUNS = 5;
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
   private final ContainerRunner runner;
   private final boolean keepFailed;
   private final Reachability network = new Reachability();
-  private final Containers containers;
 
   /** A measurer that removes every container it creates. */
   public StartupMeasurer(ContainerRunner runner) {
@@ -33,16 +31,6 @@ public final class StartupMeasurer implements AutoCloseable {
   public StartupMeasurer(ContainerRunner runner, boolean keepFailed) {
     this.runner = runner;
     this.keepFailed = keepFailed;
-    this.containers = new Containers(runner);
-  }
-
-  /**
-   * Starts creating the containers of {@code runs} runs of each image in the background, so the
-   * caller's next engine work (e.g. reading a save stream) hides their cost. Optional: a run with
-   * no prepared container creates its own.
-   */
-  public void prepare(List<String> images, int runs) {
-    containers.prepare(images, runs);
   }
 
   /**
@@ -85,7 +73,7 @@ public final class StartupMeasurer implements AutoCloseable {
         if (failures.get(i).isPresent()) {
           continue;
         }
-        RunOutcome outcome = run(startup, images.get(i), probe, run);
+        RunOutcome outcome = run(startup, images.get(i), run);
         if (outcome instanceof StartupFailure failure) {
           failures.set(i, Optional.of(failure));
         } else {
@@ -101,8 +89,8 @@ public final class StartupMeasurer implements AutoCloseable {
     return List.copyOf(results);
   }
 
-  private RunOutcome run(StartupRun startup, String image, ProbeSpec probe, int run) {
-    ContainerId container = containers.take(image);
+  private RunOutcome run(StartupRun startup, String image, int run) {
+    ContainerId container = runner.create(image);
     RunOutcome outcome = null;
     try {
       outcome = startup.execute(container, run);
@@ -110,21 +98,9 @@ public final class StartupMeasurer implements AutoCloseable {
     } finally {
       // An engine error (no outcome) always removes: only a probe failure is worth inspecting.
       if (!(keepFailed && outcome instanceof StartupFailure)) {
-        containers.release(container, hasExited(probe, outcome));
+        runner.remove(container);
       }
     }
-  }
-
-  private static boolean hasExited(ProbeSpec probe, RunOutcome outcome) {
-    return outcome instanceof RunSample
-        ? probe instanceof ProbeSpec.Exit
-        : outcome instanceof StartupFailure f && f.reason() == StartupFailure.Reason.EXITED;
-  }
-
-  /** Removes the containers of finished runs and unused prepared ones; see {@link Containers}. */
-  @Override
-  public void close() {
-    containers.close();
   }
 
   /** {@link #measure} with the defaults: 5 runs, 60 s each. */

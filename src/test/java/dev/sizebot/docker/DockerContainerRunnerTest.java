@@ -67,7 +67,6 @@ class DockerContainerRunnerTest {
 
   @AfterEach
   void noContainerOfThisRunRemains() {
-    measurer.close();
     assertThat(ownContainers()).isEmpty();
   }
 
@@ -184,25 +183,6 @@ class DockerContainerRunnerTest {
     assertThat(result.memory()).isEmpty();
   }
 
-  @Test
-  void preparedContainersServeTheRunsAndAllGoAtClose() {
-    String image = images.on(base, "ahead", "CMD [\"true\"]\n");
-
-    measurer.prepare(List.of(image), 3);
-    StartupResult result = measurer.measure(image, new ProbeSpec.Exit(), 2, TIMEOUT);
-
-    assertThat(result.succeeded()).isTrue();
-    assertThat(ownContainers())
-        .as(
-            "two runs took two of the three prepared containers and created none; exited ones"
-                + " wait for close")
-        .hasSize(3)
-        .extracting(Container::getState)
-        .containsExactlyInAnyOrder("exited", "exited", "created");
-    measurer.close();
-    assertThat(ownContainers()).isEmpty();
-  }
-
   private List<Container> ownContainers() {
     return engine
         .client()
@@ -264,10 +244,9 @@ class DockerContainerRunnerTest {
       DockerContainerRunner shared =
           new DockerContainerRunner(engine.client(), ContainerStats.on(engine), route, runId);
 
-      StartupResult result;
-      try (StartupMeasurer onShared = new StartupMeasurer(shared)) {
-        result = onShared.measure(httpd, ProbeSpec.parse("http://:8000/health"), 1, TIMEOUT);
-      }
+      StartupResult result =
+          new StartupMeasurer(shared)
+              .measure(httpd, ProbeSpec.parse("http://:8000/health"), 1, TIMEOUT);
 
       assertThat(result.succeeded()).isTrue();
       assertThat(fetchFromInside(shared, self)).isEqualTo("ok\n");

@@ -2,7 +2,6 @@ package dev.sizebot.startup;
 
 import dev.sizebot.common.ByteSize;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +13,8 @@ import java.util.function.LongFunction;
  * tested without Docker. Records what was created and removed.
  */
 final class ScriptedRunner implements ContainerRunner {
-  // Synchronized: prepared containers are created on a background thread.
-  final List<ContainerId> created = Collections.synchronizedList(new ArrayList<>());
-  final List<ContainerId> removed = Collections.synchronizedList(new ArrayList<>());
+  final List<ContainerId> created = new ArrayList<>();
+  final List<ContainerId> removed = new ArrayList<>();
 
   /** The image of each container started, in order. */
   final List<String> started = new ArrayList<>();
@@ -26,7 +24,6 @@ final class ScriptedRunner implements ContainerRunner {
   private LongFunction<List<String>> logsAtMillis = millis -> List.of();
   private Optional<MemoryReading> memory = Optional.empty();
   private RuntimeException startFailure;
-  private RuntimeException createFailure;
   private long startedNanos;
 
   ScriptedRunner(LongFunction<ContainerState> stateAtMillis) {
@@ -50,21 +47,13 @@ final class ScriptedRunner implements ContainerRunner {
     return this;
   }
 
-  ScriptedRunner failCreateWith(RuntimeException e) {
-    this.createFailure = e;
-    return this;
-  }
-
   ScriptedRunner failStartWith(RuntimeException e) {
     this.startFailure = e;
     return this;
   }
 
   @Override
-  public synchronized ContainerId create(String image) {
-    if (createFailure != null) {
-      throw createFailure;
-    }
+  public ContainerId create(String image) {
     ContainerId id = new ContainerId(image + "-c" + (created.size() + 1));
     created.add(id);
     return id;

@@ -103,14 +103,10 @@ class StartupMeasurerTest {
     ScriptedRunner failing = new ScriptedRunner(ms -> ContainerState.exited(3));
     ScriptedRunner ready = new ScriptedRunner(ms -> ContainerState.exited(0));
 
-    StartupResult failed;
-    StartupResult succeeded;
-    try (StartupMeasurer measurer = new StartupMeasurer(failing, true)) {
-      failed = measurer.measure("img", new ProbeSpec.Exit(), 3, TIMEOUT);
-    }
-    try (StartupMeasurer measurer = new StartupMeasurer(ready, true)) {
-      succeeded = measurer.measure("img", new ProbeSpec.Exit(), 3, TIMEOUT);
-    }
+    StartupResult failed =
+        new StartupMeasurer(failing, true).measure("img", new ProbeSpec.Exit(), 3, TIMEOUT);
+    StartupResult succeeded =
+        new StartupMeasurer(ready, true).measure("img", new ProbeSpec.Exit(), 3, TIMEOUT);
 
     assertThat(failed.failure().orElseThrow().run()).isEqualTo(1);
     assertThat(failing.created).hasSize(1);
@@ -195,68 +191,14 @@ class StartupMeasurerTest {
   }
 
   @Test
-  void exitedContainersAreRemovedAtCloseAndRunningOnesAtOnce() {
-    ScriptedRunner exits = new ScriptedRunner(ms -> ContainerState.exited(0));
-    ScriptedRunner serves =
-        new ScriptedRunner(ms -> RUNNING).logs(ms -> List.of("Listening on :80"));
-
-    try (StartupMeasurer measurer = new StartupMeasurer(exits)) {
-      measurer.measure("img", new ProbeSpec.Exit(), 3, TIMEOUT);
-      assertThat(exits.removed).as("exited: removal waits for close").isEmpty();
-    }
-    try (StartupMeasurer measurer = new StartupMeasurer(serves)) {
-      measurer.measure("img", ProbeSpec.parse("log:Listening"), 3, TIMEOUT);
-      assertThat(serves.removed).as("still running: removed before the next run").hasSize(3);
-    }
-
-    assertThat(exits.removed).containsExactlyInAnyOrderElementsOf(exits.created).hasSize(3);
-    assertThat(serves.removed).isEqualTo(serves.created);
-  }
-
-  @Test
-  void preparedContainersAreTakenInOrderAndUnusedOnesRemovedAtClose() {
-    ScriptedRunner runner = new ScriptedRunner(ms -> ContainerState.exited(0));
-
-    try (StartupMeasurer measurer = new StartupMeasurer(runner)) {
-      measurer.prepare(List.of("base", "head"), 3);
-      measurer.measure("base", new ProbeSpec.Exit(), 2, TIMEOUT);
-      measurer.measure("head", new ProbeSpec.Exit(), 3, TIMEOUT);
-      measurer.measure("other", new ProbeSpec.Exit(), 1, TIMEOUT);
-    }
-
-    assertThat(runner.created)
-        .extracting(ContainerId::value)
-        .containsExactly(
-            "base-c1", "base-c2", "base-c3", "head-c4", "head-c5", "head-c6", "other-c7");
-    assertThat(runner.removed).containsExactlyInAnyOrderElementsOf(runner.created);
-  }
-
-  @Test
-  void aPreparedContainerTheEngineRefusedFailsTheRunThatTakesItWithTheEnginesMessage() {
-    ScriptedRunner runner =
-        new ScriptedRunner(ms -> ContainerState.exited(0))
-            .failCreateWith(SizebotException.invalidInput("image 'img' is not in the engine"));
-
-    try (StartupMeasurer measurer = new StartupMeasurer(runner)) {
-      measurer.prepare(List.of("img"), 2);
-      assertThatThrownBy(() -> measurer.measure("img", new ProbeSpec.Exit(), 2, TIMEOUT))
-          .isInstanceOf(SizebotException.class)
-          .hasMessage("image 'img' is not in the engine");
-    }
-    assertThat(runner.created).isEmpty();
-    assertThat(runner.removed).isEmpty();
-  }
-
-  @Test
   void imagesAreRunInTurnAndOneWhoseRunFailsStopsWhileTheOtherGoesOn() {
     ScriptedRunner runner =
         new ScriptedRunner(ms -> ContainerState.exited(0))
             .forImage("head", ms -> ContainerState.exited(3));
 
-    List<StartupResult> results;
-    try (StartupMeasurer measurer = new StartupMeasurer(runner)) {
-      results = measurer.measureInTurn(List.of("base", "head"), new ProbeSpec.Exit(), 3, TIMEOUT);
-    }
+    List<StartupResult> results =
+        new StartupMeasurer(runner)
+            .measureInTurn(List.of("base", "head"), new ProbeSpec.Exit(), 3, TIMEOUT);
 
     assertThat(runner.started).containsExactly("base", "head", "base", "base");
     assertThat(results).extracting(StartupResult::image).containsExactly("base", "head");
@@ -264,7 +206,7 @@ class StartupMeasurerTest {
     assertThat(results.get(0).failure()).isEmpty();
     assertThat(results.get(1).samples()).isEmpty();
     assertThat(results.get(1).failure().orElseThrow().run()).isEqualTo(1);
-    assertThat(runner.removed).containsExactlyInAnyOrderElementsOf(runner.created).hasSize(4);
+    assertThat(runner.removed).isEqualTo(runner.created).hasSize(4);
   }
 
   @Test
@@ -285,10 +227,7 @@ class StartupMeasurerTest {
 
   private static StartupResult measure(
       ScriptedRunner runner, ProbeSpec probe, int runs, Duration timeout) {
-    StartupResult result;
-    try (StartupMeasurer measurer = new StartupMeasurer(runner)) {
-      result = measurer.measure("img", probe, runs, timeout);
-    }
+    StartupResult result = new StartupMeasurer(runner).measure("img", probe, runs, timeout);
     assertThat(result.image()).isEqualTo("img");
     assertThat(result.runsRequested()).isEqualTo(runs);
     return result;

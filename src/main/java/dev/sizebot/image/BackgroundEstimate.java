@@ -18,14 +18,18 @@ final class BackgroundEstimate {
 
   private final BlockingQueue<Chunk> full = new ArrayBlockingQueue<>(BUFFERS + 1);
   private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(BUFFERS);
-  private final GzipEstimate estimate = new GzipEstimate();
+  private final GzipEstimate estimate;
   private final Thread worker;
   private byte[] current;
   private int filled;
   private volatile long result = -1;
   private volatile RuntimeException failure;
 
-  BackgroundEstimate() {
+  /**
+   * @param expectedBytes the layer tar's stated size (see {@link GzipEstimate})
+   */
+  BackgroundEstimate(long expectedBytes) {
+    estimate = new GzipEstimate(expectedBytes);
     for (int i = 0; i < BUFFERS; i++) {
       free.add(new byte[CHUNK]);
     }

@@ -41,7 +41,8 @@ final class LayerIndexer {
         compression == Compression.NONE
             ? limits.maxLayerBytes()
             : limits.uncompressedCap(storedBytes);
-    BackgroundEstimate estimate = compression == Compression.NONE ? new BackgroundEstimate() : null;
+    BackgroundEstimate estimate =
+        compression == Compression.NONE ? new BackgroundEstimate(storedBytes) : null;
     boolean done = false;
     try {
       MeteredInputStream tarBytes =

@@ -57,6 +57,11 @@ class GzipEstimateTest {
     return size;
   }
 
+  /** An estimate that samples, as it does for layers over {@link GzipEstimate#EXACT_UP_TO}. */
+  static GzipEstimate sampling() {
+    return new GzipEstimate(Long.MAX_VALUE);
+  }
+
   @ParameterizedTest
   @CsvSource({"1, 600, 0.45, 0.30", "2, 400, 0.90, 0.05", "5, 40, 0.50, 0.25"})
   void estimatesGzipSixWithinTwoPercent(long seed, int files, double text, double random)
@@ -64,7 +69,7 @@ class GzipEstimateTest {
     byte[] tar = mixedLayer(seed, files, text, random).tar();
     long real = gzipSix(tar);
 
-    GzipEstimate estimate = new GzipEstimate();
+    GzipEstimate estimate = sampling();
     for (int off = 0; off < tar.length; off += 8191) {
       estimate.accept(tar, off, Math.min(8191, tar.length - off));
     }
@@ -104,9 +109,70 @@ class GzipEstimateTest {
             .tar();
     long real = gzipSix(tar);
 
-    GzipEstimate estimate = new GzipEstimate();
+    GzipEstimate estimate = sampling();
     estimate.accept(tar, 0, tar.length);
 
     assertThat((double) Math.abs(estimate.finish() - real) / real).isLessThan(0.02);
+  }
+
+  @org.junit.jupiter.api.Test
+  void aStratumIsSampledInFullThenOnARampThenEveryStride() {
+    java.util.List<Long> taken = new java.util.ArrayList<>();
+    for (long k = 0; k < 300; k++) {
+      if (GzipEstimate.sampled(k, GzipEstimate.STRIDE)) {
+        taken.add(k);
+      }
+    }
+    java.util.List<Long> expected = new java.util.ArrayList<>();
+    for (long k = 0; k < 8; k++) {
+      expected.add(k); // the leads
+    }
+    long start = 8;
+    for (int step = 2; step <= 16; step *= 2) {
+      for (int i = 0; i < GzipEstimate.RAMP; i++) {
+        expected.add(start + (long) i * step);
+      }
+      start += (long) step * GzipEstimate.RAMP;
+    }
+    for (long k = start; k < 300; k += GzipEstimate.STRIDE) {
+      expected.add(k);
+    }
+
+    assertThat(start).isEqualTo(248);
+    assertThat(taken).isEqualTo(expected);
+    assertThat(GzipEstimate.sampled(8, 384)).as("incompressible strata skip the ramp").isTrue();
+    assertThat(GzipEstimate.sampled(10, 384)).isFalse();
+    assertThat(GzipEstimate.sampled(392, 384)).isTrue();
+  }
+
+  /**
+   * A small layer whose strata mix repetitive and fresh text: sampled, it strays past 2 %; up to
+   * {@link GzipEstimate#EXACT_UP_TO} every block is deflated and the estimate is within 1 %.
+   */
+  @org.junit.jupiter.api.Test
+  void aSmallLayerIsDeflatedInFull() throws Exception {
+    Random random = new Random(11);
+    TestLayer layer = TestLayer.step("RUN generate");
+    for (int f = 0; f < 120; f++) {
+      byte[] content = new byte[40_000 + random.nextInt(80_000)];
+      int period = f % 3 == 0 ? 64 + random.nextInt(64) : content.length;
+      for (int i = 0; i < content.length; i++) {
+        content[i] = i < period ? (byte) ('a' + random.nextInt(26)) : content[i - period];
+      }
+      layer.file("/lib/m" + f + ".pm", content);
+    }
+    byte[] tar = layer.tar();
+    long real = gzipSix(tar);
+
+    GzipEstimate exact = new GzipEstimate(tar.length);
+    exact.accept(tar, 0, tar.length);
+    GzipEstimate sampled = sampling();
+    sampled.accept(tar, 0, tar.length);
+    long full = exact.finish();
+    long estimate = sampled.finish();
+
+    assertThat(tar.length).isLessThan((int) GzipEstimate.EXACT_UP_TO);
+    assertThat((double) Math.abs(full - real) / real).isLessThan(0.01);
+    assertThat((double) Math.abs(estimate - real) / real).as("sampled").isGreaterThan(0.02);
   }
 }

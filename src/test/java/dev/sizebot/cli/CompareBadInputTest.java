@@ -94,12 +94,21 @@ class CompareBadInputTest {
   void withoutAnEngineABadDockerCliIsStillTheOneErrorAndAGoodOneGetsTheEngineLine()
       throws Exception {
     String dockerfile = dir.resolve("plain/Dockerfile").toString();
-    String[] builds = {"--base-dockerfile", dockerfile, "--head-dockerfile", dockerfile};
-
-    Process bad = noEngine(builds, "--docker-cli", "/nonexistent/docker");
-    Process good = noEngine(builds);
-    String badOutput = output(bad);
-    String goodOutput = output(good);
+    Process bad =
+        MainTest.withoutEngine(
+            dir,
+            "compare",
+            "--base-dockerfile",
+            dockerfile,
+            "--head-dockerfile",
+            dockerfile,
+            "--docker-cli",
+            "/nonexistent/docker");
+    Process good =
+        MainTest.withoutEngine(
+            dir, "compare", "--base-dockerfile", dockerfile, "--head-dockerfile", dockerfile);
+    String badOutput = MainTest.output(bad);
+    String goodOutput = MainTest.output(good);
 
     assertThat(badOutput)
         .isEqualTo(
@@ -108,29 +117,6 @@ class CompareBadInputTest {
     assertThat(goodOutput).startsWith("sizebot: error: no Docker engine answers at unix://");
     assertThat(goodOutput.lines()).hasSize(1);
     assertThat(good.exitValue()).isEqualTo(3);
-  }
-
-  private static Process noEngine(String[] builds, String... more) throws IOException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.sizebot.cli.Main",
-                "compare"));
-    command.addAll(List.of(builds));
-    command.addAll(List.of(more));
-    ProcessBuilder pb = new ProcessBuilder(command);
-    pb.environment().put("DOCKER_HOST", "unix://" + dir.resolve("no-engine.sock"));
-    pb.redirectErrorStream(true);
-    return pb.start();
-  }
-
-  private static String output(Process p) throws Exception {
-    String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).as(text).isTrue();
-    return text;
   }
 
   @Test

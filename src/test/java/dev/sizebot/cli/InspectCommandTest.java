@@ -9,10 +9,7 @@ import dev.sizebot.image.testing.TestLayer;
 import dev.sizebot.report.GoldenFile;
 import dev.sizebot.testing.Engine;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -115,20 +112,8 @@ class InspectCommandTest {
 
   @Test
   void anUnreachableEngineIsExitThree() throws Exception {
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.sizebot.cli.Main",
-                "inspect",
-                "some/image:1"));
-    pb.environment().put("DOCKER_HOST", "unix://" + dir.resolve("no-engine.sock"));
-    pb.redirectErrorStream(true);
-    Process p = pb.start();
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    Process p = MainTest.withoutEngine(dir, "inspect", "some/image:1");
+    String output = MainTest.output(p);
 
     assertThat(p.exitValue()).as(output).isEqualTo(3);
     assertThat(output).contains("sizebot: error: no Docker engine answers at unix://");

@@ -7,6 +7,7 @@ import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.sizebot.common.SizebotException;
+import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -110,11 +111,16 @@ public final class DockerEngine implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    closeQuietly(client);
+    if (quick != null) {
+      closeQuietly(quick);
+    }
+  }
+
+  // Each transport on its own: one that fails to close must not leave the other open.
+  private static void closeQuietly(Closeable transport) {
     try {
-      client.close();
-      if (quick != null) {
-        quick.close();
-      }
+      transport.close();
     } catch (IOException e) {
       // Closing a socket client cannot lose data; nothing useful to tell the user.
     }

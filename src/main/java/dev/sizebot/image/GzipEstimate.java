@@ -86,6 +86,7 @@ final class GzipEstimate {
   private static final double[] C_LOG_C = cLogC(BLOCK / PROBE_STEP + 1);
 
   private final SampleDeflater deflater = SampleDeflater.shared();
+  private final boolean everyBlock;
   private final byte[] buffer = new byte[WINDOW + BLOCK];
   private final int[] histogram = new int[256];
   private final long[] blocks = new long[STRATA];
@@ -105,8 +106,6 @@ final class GzipEstimate {
       return (double) out.join() / in;
     }
   }
-
-  private final boolean everyBlock;
 
   /**
    * @param expectedBytes the layer tar's size as its container (archive entry, blob) states it; the

@@ -30,11 +30,15 @@ import java.util.concurrent.CompletableFuture;
  * <p>Measured against GNU {@code gzip -6} (docs/performance.md): over 17 real layer tars (the
  * Debian layers above; perl and python modules, dpkg's database, docs, binaries, libraries and a
  * JDK from a Debian system; bench/inspect's generated layers), each at 8 sampling offsets, the root
- * mean square error is 0.85 % and the worst 1.9 %, deflating about 12 % of the bytes (far less of
- * incompressible data). Layers up to {@link #EXACT_UP_TO} are deflated in full. The deflating runs
- * beside the reader ({@link BackgroundEstimate}), spread over the cores ({@link SampleDeflater}).
- * Deflating every block would cost 8x more; every 4th block is no more accurate than the ramp at
- * twice its cost; fewer leads or a longer stride stray to 3-11 %.
+ * mean square error is 0.85–1.13 % (two ways of shifting the samples; bench/estimate-sweep is the
+ * second), deflating about 11 % of the bytes (far less of incompressible data). Layers up to {@link
+ * #EXACT_UP_TO} are deflated in full. The deflating runs beside the reader ({@link
+ * BackgroundEstimate}), spread over the cores ({@link SampleDeflater}). Deflating every block would
+ * cost 8x more; every 4th block is no more accurate than the ramp at twice its cost; fewer leads or
+ * a longer stride stray to 3-11 %. 16 KiB blocks would be cheaper and, on real layers, closer, but
+ * each small sample fits Huffman tables to itself alone, which on content that changes every few
+ * kilobytes comes out 2.6 % low even with every block deflated; level 1 on the samples, calibrated
+ * by level 6, saves only a quarter (docs/performance.md, "Cheaper estimates tried offline").
  */
 final class GzipEstimate {
   static final int BLOCK = 64 * 1024;

@@ -75,7 +75,12 @@ final class CompareRun {
       throw e;
     }
     try (DockerEngine docker = connected(connecting);
-        RunResources run = RunResources.start(docker, "sizebot", options.keep)) {
+        RunResources run =
+            RunResources.start(
+                docker,
+                "sizebot",
+                options.keep,
+                notice -> ShutdownGate.passing(() -> err.println("sizebot: " + notice)))) {
       timings.add("setup", System.nanoTime() - setup);
       try {
         LoadedSide[] built = {b, h};

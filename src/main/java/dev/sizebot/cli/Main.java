@@ -49,9 +49,15 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    ShutdownGate.install();
+    PrintWriter out = gated(System.out);
+    PrintWriter err = gated(System.err);
     System.exit(run(args, out, err));
+  }
+
+  private static PrintWriter gated(java.io.OutputStream stream) {
+    return new PrintWriter(
+        ShutdownGate.around(new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8)), true);
   }
 
   /** Runs sizebot with the given streams and returns the exit code (tests call this directly). */

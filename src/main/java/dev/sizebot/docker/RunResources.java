@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -43,12 +44,15 @@ public final class RunResources implements AutoCloseable {
   private final List<String> problems = new ArrayList<>();
   private final List<String> kept = new ArrayList<>();
   private final AtomicBoolean closed = new AtomicBoolean();
-  private final Thread hook = new Thread(this::close, "sizebot-cleanup");
+  private final Thread hook = new Thread(this::interrupted, "sizebot-cleanup");
+  private final Consumer<String> notices;
 
-  private RunResources(Optional<DockerClient> docker, String repository, boolean keep) {
+  private RunResources(
+      Optional<DockerClient> docker, String repository, boolean keep, Consumer<String> notices) {
     this.docker = docker;
     this.repository = repository;
     this.keep = keep;
+    this.notices = notices;
     byte[] random = new byte[6];
     new SecureRandom().nextBytes(random);
     this.runId = HexFormat.of().formatHex(random);
@@ -60,12 +64,21 @@ public final class RunResources implements AutoCloseable {
    * their own prefix, e.g. {@code sizebot-test-build}).
    */
   public static RunResources start(DockerEngine engine, String repository, boolean keep) {
-    return new RunResources(Optional.of(engine.client()), repository, keep);
+    return start(engine, repository, keep, notice -> {});
+  }
+
+  /**
+   * As {@link #start(DockerEngine, String, boolean)}; on Ctrl-C the cleanup tells {@code notices}
+   * what it did, one line each, because the run's own reporting never gets to run then.
+   */
+  public static RunResources start(
+      DockerEngine engine, String repository, boolean keep, Consumer<String> notices) {
+    return new RunResources(Optional.of(engine.client()), repository, keep, notices);
   }
 
   /** For runs that create no images or containers (e.g. only git worktrees). */
   public static RunResources withoutEngine(boolean keep) {
-    return new RunResources(Optional.empty(), "sizebot", keep);
+    return new RunResources(Optional.empty(), "sizebot", keep, notice -> {});
   }
 
   public String runId() {
@@ -180,6 +193,20 @@ public final class RunResources implements AutoCloseable {
         // Already shutting down: the hook is running or will find us closed.
       }
     }
+  }
+
+  // The shutdown hook: the JVM is going down (Ctrl-C, SIGTERM) while the run was still going.
+  private void interrupted() {
+    if (closed.get()) {
+      return; // the run closed first and reports for itself
+    }
+    close();
+    notices.accept(
+        keep
+            ? "interrupted; kept what this run had created (--keep)"
+            : "interrupted; removed what this run had created");
+    problems().forEach(p -> notices.accept("warning: " + p));
+    kept().forEach(k -> notices.accept("kept " + k));
   }
 
   // Under keep, a container that carries the run's label is one the run left for debugging (a

@@ -276,4 +276,58 @@ class ComparePairsEngineTest {
     assertThat(r.out()).contains("**head build failed at line 5");
     assertThat(r.out()).contains("exit 3");
   }
+
+  /**
+   * Ctrl-C while a startup run's container is up: the cleanup hook removes everything and says so
+   * in one line; nothing the interrupted run would print next (an engine error about the image it
+   * was using, a startup "failure") reaches the user, and no report is printed.
+   */
+  @Test
+  void anInterruptedCompareRemovesWhatItMadeAndSaysOnlyThat() throws Exception {
+    String sleeper = PRELUDE + "CMD [\"/bin/sleep\", \"60\"]\n";
+    write("base.Dockerfile", sleeper);
+    write("head.Dockerfile", sleeper + "RUN echo head > /head\n");
+    Process sizebot =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.sizebot.cli.Main",
+                "compare",
+                "--base-dockerfile",
+                context.resolve("base.Dockerfile").toString(),
+                "--head-dockerfile",
+                context.resolve("head.Dockerfile").toString(),
+                "--context",
+                context.toString(),
+                "--startup",
+                "exit",
+                "--runs",
+                "1")
+            .start();
+    var stdout = java.util.concurrent.CompletableFuture.supplyAsync(() -> drain(sizebot, false));
+    var stderr = java.util.concurrent.CompletableFuture.supplyAsync(() -> drain(sizebot, true));
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+    while (Engine.docker("ps", "-q", "--filter", "label=" + MARK).isBlank()) {
+      assertThat(sizebot.isAlive()).as("still running").isTrue();
+      assertThat(System.nanoTime()).as("a startup container runs").isLessThan(deadline);
+      Thread.sleep(100);
+    }
+
+    new ProcessBuilder("kill", "-INT", Long.toString(sizebot.pid())).start().waitFor();
+
+    assertThat(sizebot.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(sizebot.exitValue()).as("128 + SIGINT").isEqualTo(130);
+    assertThat(stdout.get()).isEmpty();
+    assertThat(stderr.get().lines().filter(line -> !line.startsWith("  | ")))
+        .containsExactly("sizebot: interrupted; removed what this run had created");
+  }
+
+  private static String drain(Process process, boolean err) {
+    try (var in = err ? process.getErrorStream() : process.getInputStream()) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 }

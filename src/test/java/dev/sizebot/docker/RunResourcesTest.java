@@ -132,41 +132,80 @@ class RunResourcesTest {
   }
 
   @Test
-  void anInterruptedRunCleansUpInItsShutdownHook() throws Exception {
+  void anInterruptedRunCleansUpInItsShutdownHookAndSaysSo() throws Exception {
     try (RunResources parent = RunResources.start(connect(), BuildFixture.REPOSITORY, false)) {
-      String image = buildImage(parent);
-      Process child =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  InterruptedRun.class.getName(),
-                  image)
-              .redirectError(ProcessBuilder.Redirect.INHERIT)
-              .start();
-      BufferedReader out =
-          new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-      List<String> created = List.of(out.readLine(), out.readLine(), out.readLine());
-      parent.trackContainer(created.get(1)); // should this test fail, nothing stays behind
-      assertThat(Engine.docker("ps", "-aq", "--filter", "id=" + created.get(1)).strip())
-          .isNotEmpty();
+      Interrupted child = interrupt(parent, false);
 
-      // Ctrl-C: SIGINT, on which the JVM runs its shutdown hooks.
-      new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start().waitFor();
-      assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-
-      assertThat(Path.of(created.get(2))).doesNotExist();
-      assertThat(Engine.docker("ps", "-aq", "--filter", "id=" + created.get(1)).strip()).isEmpty();
-      String label = "label=" + DockerEngine.OWNER_LABEL + "=" + created.get(0);
+      assertThat(child.exit()).as("128 + SIGINT").isEqualTo(130);
+      assertThat(child.stderr())
+          .isEqualTo("sizebot: interrupted; removed what this run had created\n");
+      assertThat(child.dir()).doesNotExist();
+      assertThat(Engine.docker("ps", "-aq", "--filter", "id=" + child.container()).strip())
+          .isEmpty();
+      String label = "label=" + DockerEngine.OWNER_LABEL + "=" + child.runId();
       assertThat(Engine.docker("ps", "-aq", "--filter", label).strip()).isEmpty();
     }
+  }
+
+  @Test
+  void anInterruptedRunUnderKeepSaysWhatItKept() throws Exception {
+    try (RunResources parent = RunResources.start(connect(), BuildFixture.REPOSITORY, false)) {
+      Interrupted child = interrupt(parent, true);
+      parent.register("directory " + child.dir(), () -> RunResources.deleteTree(child.dir()));
+
+      assertThat(child.exit()).isEqualTo(130);
+      assertThat(child.stderr())
+          .isEqualTo(
+              "sizebot: interrupted; kept what this run had created (--keep)\n"
+                  + "sizebot: kept directory "
+                  + child.dir()
+                  + "\nsizebot: kept container "
+                  + child.container()
+                  + "\n");
+      assertThat(child.dir()).exists();
+      assertThat(Engine.docker("ps", "-aq", "--filter", "id=" + child.container()).strip())
+          .isNotEmpty();
+    }
+  }
+
+  private record Interrupted(String runId, String container, Path dir, int exit, String stderr) {}
+
+  /** Starts {@link InterruptedRun}, waits for what it made, then Ctrl-Cs it. */
+  private Interrupted interrupt(RunResources parent, boolean keep) throws Exception {
+    String image = buildImage(parent);
+    Process child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                InterruptedRun.class.getName(),
+                image,
+                Boolean.toString(keep))
+            .start();
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+    List<String> created = List.of(out.readLine(), out.readLine(), out.readLine());
+    parent.trackContainer(created.get(1)); // whatever the child does, nothing stays behind
+    assertThat(Engine.docker("ps", "-aq", "--filter", "id=" + created.get(1)).strip()).isNotEmpty();
+
+    // Ctrl-C: SIGINT, on which the JVM runs its shutdown hooks.
+    new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start().waitFor();
+    assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    String stderr = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    return new Interrupted(
+        created.get(0), created.get(1), Path.of(created.get(2)), child.exitValue(), stderr);
   }
 
   /** The child of the interrupt test: creates a container and a temp dir, then waits to die. */
   static final class InterruptedRun {
     public static void main(String[] args) throws Exception {
       DockerEngine engine = DockerEngine.connect();
-      RunResources run = RunResources.start(engine, BuildFixture.REPOSITORY, false);
+      RunResources run =
+          RunResources.start(
+              engine,
+              BuildFixture.REPOSITORY,
+              Boolean.parseBoolean(args[1]),
+              notice -> System.err.println("sizebot: " + notice));
       String container =
           engine
               .client()

@@ -122,6 +122,9 @@ final class SideBuilds {
                 : Optional.empty(),
             failed.failingStep(),
             failed.exitCode(),
+            failed.stepExitCode().isPresent()
+                ? Optional.of(failed.stepExitCode().getAsInt())
+                : Optional.empty(),
             failed.lastLines());
     return new LoadedSide(
         compared, Optional.empty(), Optional.empty(), Optional.of(failure), result.duration());

@@ -28,6 +28,9 @@ final class BuildLog implements Consumer<String> {
   private static final Pattern POSITION = Pattern.compile("^(?:(\\S+) )?(\\d+)/(\\d+)$");
   private static final Pattern PARSE_ERROR =
       Pattern.compile("dockerfile parse error (?:on )?line (\\d+)");
+  // How the step's own process ended, in every BuildKit version's error line: "executor failed
+  // running [...]: exit code: 3", "process ... did not complete successfully: exit code: 3".
+  private static final Pattern STEP_EXIT = Pattern.compile("exit code: (\\d+)");
 
   /** A Dockerfile step as BuildKit names it: stage label, 1-based index, count, instruction. */
   record Step(Optional<String> stage, int index, int count, String instruction) {}
@@ -38,6 +41,7 @@ final class BuildLog implements Consumer<String> {
   private final Map<String, Step> steps = new HashMap<>();
   private Optional<Step> failingStep = Optional.empty();
   private OptionalInt reportedLine = OptionalInt.empty();
+  private OptionalInt stepExitCode = OptionalInt.empty();
 
   /** {@code dockerfileName} is the file's base name, which newer BuildKit prints as "name:12". */
   BuildLog(String dockerfileName, Consumer<String> forward) {
@@ -64,6 +68,14 @@ final class BuildLog implements Consumer<String> {
     return failingStep;
   }
 
+  /**
+   * The exit code of the failing step's process, e.g. 3 for {@code RUN exit 3}; the docker CLI
+   * itself then exits with 1, which tells the user nothing.
+   */
+  synchronized OptionalInt stepExitCode() {
+    return stepExitCode;
+  }
+
   /** A line number BuildKit printed itself (newer versions, or a parse error). */
   synchronized OptionalInt reportedLine() {
     return reportedLine;
@@ -79,6 +91,12 @@ final class BuildLog implements Consumer<String> {
     Matcher error = ERROR.matcher(line);
     if (error.find() && failingStep.isEmpty()) {
       failingStep = Optional.ofNullable(steps.get(error.group(1)));
+    }
+    if (error.find(0) && stepExitCode.isEmpty()) {
+      Matcher exit = STEP_EXIT.matcher(line);
+      if (exit.find()) {
+        stepExitCode = OptionalInt.of(Integer.parseInt(exit.group(1)));
+      }
     }
     Matcher summary = SUMMARY.matcher(line);
     if (summary.matches() && failingStep.isEmpty()) {

@@ -24,29 +24,27 @@ public sealed interface BuildResult {
   }
 
   /**
-   * The build exited with {@code exitCode}. {@code dockerfileLine} (1-based) and {@code
-   * failingStep} (BuildKit's name for it, e.g. {@code RUN make}) are present when the log tells.
+   * The build exited with {@code exitCode}. {@code dockerfileLine} (1-based), {@code failingStep}
+   * (BuildKit's name for it, e.g. {@code RUN make}) and {@code stepExitCode} (how that step's
+   * process exited) are present when the log tells.
    */
   record Failed(
       int exitCode,
       List<String> lastLines,
       OptionalInt dockerfileLine,
       Optional<String> failingStep,
+      OptionalInt stepExitCode,
       Duration duration)
       implements BuildResult {
     public Failed {
-      if (dockerfileLine == null || failingStep == null || duration == null) {
-        throw new IllegalArgumentException("dockerfileLine, failingStep and duration are required");
+      if (dockerfileLine == null
+          || failingStep == null
+          || stepExitCode == null
+          || duration == null) {
+        throw new IllegalArgumentException(
+            "dockerfileLine, failingStep, stepExitCode and duration are required");
       }
       lastLines = List.copyOf(lastLines);
-    }
-
-    /** One line for messages: {@code build failed at Dockerfile line 12 (RUN make), exit 1}. */
-    public String summary() {
-      StringBuilder s = new StringBuilder("build failed");
-      dockerfileLine.ifPresent(line -> s.append(" at Dockerfile line ").append(line));
-      failingStep.ifPresent(step -> s.append(" (").append(step).append(')'));
-      return s.append(", exit ").append(exitCode).toString();
     }
   }
 }

@@ -68,6 +68,7 @@ public final class Builder {
           buildLog.tail(),
           line,
           buildLog.failingStep().map(BuildLog.Step::instruction),
+          buildLog.stepExitCode(),
           took);
     } finally {
       iidFile.toFile().delete();

@@ -82,6 +82,7 @@ public final class CompareJson {
     n.put("line", f.line().orElse(null));
     n.put("step", f.step().orElse(null));
     n.put("exitCode", f.exitCode());
+    n.put("stepExitCode", f.stepExitCode().orElse(null));
     n.put("summary", f.summary());
     ArrayNode lines = n.putArray("lastLines");
     f.lastLines().forEach(lines::add);

@@ -274,7 +274,7 @@ class ComparePairsEngineTest {
 
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.out()).contains("**head build failed at line 5");
-    assertThat(r.out()).contains("exit 3");
+    assertThat(r.out()).contains("): the step exited with 3**");
   }
 
   /**

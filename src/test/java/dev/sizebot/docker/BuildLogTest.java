@@ -39,4 +39,31 @@ class BuildLogTest {
     List.of("Dockerfile:3", "api.Dockerfile:12").forEach(log);
     assertThat(log.reportedLine()).hasValue(12);
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        // BuildKit in docker 20.10
+        "#6 ERROR: executor failed running [/bin/sh -c make]: exit code: 2",
+        // newer BuildKit
+        "#6 ERROR: process \"/bin/sh -c make\" did not complete successfully: exit code: 2"
+      })
+  void theFailingStepsOwnExitCodeIsTakenFromItsErrorLine(String error) {
+    BuildLog log = new BuildLog("Dockerfile", line -> {});
+    List.of(
+            "#6 [2/2] RUN make",
+            "#6 0.2 make: exit code: 9 is what this output line says, not an error line",
+            error,
+            "#7 ERROR: exit code: 5")
+        .forEach(log);
+    assertThat(log.stepExitCode()).hasValue(2);
+  }
+
+  @Test
+  void aFailureWithoutAProcessHasNoStepExitCode() {
+    BuildLog log = new BuildLog("Dockerfile", line -> {});
+    List.of("#4 [1/2] COPY missing /x", "#4 ERROR: failed to compute cache key: not found")
+        .forEach(log);
+    assertThat(log.stepExitCode()).isEmpty();
+  }
 }

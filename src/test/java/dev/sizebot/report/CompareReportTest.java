@@ -89,26 +89,39 @@ class CompareReportTest {
         .contains("- \\<img src=x\\> @\u200doctocat: \\[x\\]\\(http://evil\\) at `` `a│b` ``");
   }
 
+  private static CompareReport failedAt(Optional<Integer> stepExitCode) {
+    return new CompareReport(
+        new Compared("base", "built", Optional.empty()),
+        new Compared("head", "built", Optional.empty()),
+        Optional.empty(),
+        List.of(
+            new BuildFailure(
+                "head",
+                Optional.of(7),
+                Optional.of("RUN make"),
+                1,
+                stepExitCode,
+                List.of("make: *** [all] Error 1"))));
+  }
+
   @Test
-  void aFailedBuildSaysWhichSideAndLine() {
-    CompareReport failed =
-        new CompareReport(
-            new Compared("base", "built", Optional.empty()),
-            new Compared("head", "built", Optional.empty()),
-            Optional.empty(),
-            List.of(
-                new BuildFailure(
-                    "head",
-                    Optional.of(7),
-                    Optional.of("RUN make"),
-                    1,
-                    List.of("make: *** [all] Error 1"))));
+  void aFailedBuildSaysWhichSideLineAndTheStepsExitCode() {
+    CompareReport failed = failedAt(Optional.of(2));
 
     assertThat(CompareMarkdown.render(failed, 10))
-        .contains("**head build failed at line 7 \\(RUN make\\), exit 1**")
+        .contains("**head build failed at line 7 \\(RUN make\\): the step exited with 2**")
         .contains("```text\nmake: *** [all] Error 1\n```");
     assertThat(CompareJson.render(failed))
-        .contains("\"summary\" : \"head build failed at line 7 (RUN make), exit 1\"");
+        .contains(
+            "\"summary\" : \"head build failed at line 7 (RUN make): the step exited with 2\"")
+        .contains("\"exitCode\" : 1,\n")
+        .contains("\"stepExitCode\" : 2,\n");
+  }
+
+  @Test
+  void aFailedBuildWhoseLogHidesTheStepsExitCodeGivesTheBuildCommands() {
+    assertThat(CompareMarkdown.render(failedAt(Optional.empty()), 10))
+        .contains("**head build failed at line 7 \\(RUN make\\), docker build exited with 1**");
   }
 
   @Test

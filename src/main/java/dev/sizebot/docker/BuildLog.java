@@ -30,6 +30,9 @@ final class BuildLog implements Consumer<String> {
       Pattern.compile("dockerfile parse error (?:on )?line (\\d+)");
   // How the step's own process ended, in every BuildKit version's error line: "executor failed
   // running [...]: exit code: 3", "process ... did not complete successfully: exit code: 3".
+  // "#4 sha256:dc67…": docker 20.10's BuildKit names every vertex's digest on a line of its own.
+  // Forwarded, but kept out of the tail the report shows: they crowd out the lines that explain.
+  private static final Pattern DIGEST_LINE = Pattern.compile("^#\\d+ sha256:[0-9a-f]{64}$");
   private static final Pattern STEP_EXIT = Pattern.compile("exit code: (\\d+)");
 
   /** A Dockerfile step as BuildKit names it: stage label, 1-based index, count, instruction. */
@@ -52,9 +55,11 @@ final class BuildLog implements Consumer<String> {
   @Override
   public synchronized void accept(String line) {
     forward.accept(line);
-    tail.addLast(line);
-    if (tail.size() > TAIL_LINES) {
-      tail.removeFirst();
+    if (!DIGEST_LINE.matcher(line).matches()) {
+      tail.addLast(line);
+      if (tail.size() > TAIL_LINES) {
+        tail.removeFirst();
+      }
     }
     observe(line);
   }

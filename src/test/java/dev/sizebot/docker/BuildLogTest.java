@@ -66,4 +66,16 @@ class BuildLogTest {
         .forEach(log);
     assertThat(log.stepExitCode()).isEmpty();
   }
+
+  @Test
+  void vertexDigestLinesAreForwardedButLeftOutOfTheTail() {
+    List<String> forwarded = new ArrayList<>();
+    BuildLog log = new BuildLog("Dockerfile", forwarded::add);
+    String digest = "#6 sha256:22afc690ede8d2f567ddbd548e89cf6f15d3f38c5fedbd607186853fd037155a";
+    List.of("#6 [3/3] RUN exit 3", digest, "#6 ERROR: executor failed running: exit code: 3")
+        .forEach(log);
+    assertThat(forwarded).contains(digest);
+    assertThat(log.tail())
+        .containsExactly("#6 [3/3] RUN exit 3", "#6 ERROR: executor failed running: exit code: 3");
+  }
 }

@@ -76,7 +76,10 @@ class BuilderTest {
             built.tag());
     assertThat(inspected.strip()).isEqualTo(built.imageId() + " " + run.runId());
     assertThat(log).anyMatch(line -> line.contains("RUN --mount=type=cache,target=/cache"));
-    assertThat(built.lastLines()).isEqualTo(log.subList(Math.max(0, log.size() - 50), log.size()));
+    List<String> told = log.stream().filter(l -> !l.matches("#\\d+ sha256:[0-9a-f]{64}")).toList();
+    assertThat(built.lastLines())
+        .as("the log's last lines, vertex digests left out")
+        .isEqualTo(told.subList(Math.max(0, told.size() - 50), told.size()));
   }
 
   @Test

@@ -38,10 +38,13 @@ public record BuildFailure(
     StringBuilder s = new StringBuilder(side).append(" build failed");
     line.ifPresent(l -> s.append(" at line ").append(l));
     step.ifPresent(st -> s.append(" (").append(st).append(')'));
-    return s.append(
-            stepExitCode
-                .map(code -> ": the step exited with " + code)
-                .orElse(", docker build exited with " + exitCode))
-        .toString();
+    return s.append(exitPhrase()).toString();
+  }
+
+  /** {@code : the step exited with 2}, or {@code , docker build exited with 1}. */
+  public String exitPhrase() {
+    return stepExitCode
+        .map(code -> ": the step exited with " + code)
+        .orElse(", docker build exited with " + exitCode);
   }
 }

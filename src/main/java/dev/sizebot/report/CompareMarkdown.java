@@ -34,8 +34,15 @@ public final class CompareMarkdown {
     return md.toString();
   }
 
+  // "**head build failed at line 5** (`RUN make`): the step exited with 2". The step is a code
+  // span, not escaped text: a Dockerfile instruction full of brackets and dashes stays readable
+  // in a terminal as well as on GitHub.
   private static void failure(StringBuilder md, BuildFailure failure) {
-    md.append("**").append(Markdown.text(failure.summary())).append("**\n\n");
+    md.append("**").append(Markdown.text(failure.side())).append(" build failed");
+    failure.line().ifPresent(line -> md.append(" at line ").append(line));
+    md.append("**");
+    failure.step().ifPresent(step -> md.append(" (").append(Markdown.code(step)).append(')'));
+    md.append(Markdown.text(failure.exitPhrase())).append("\n\n");
     if (!failure.lastLines().isEmpty()) {
       md.append(Markdown.block("text", String.join("\n", failure.lastLines()))).append('\n');
     }

@@ -273,8 +273,9 @@ class ComparePairsEngineTest {
             context.toString());
 
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.out()).contains("**head build failed at line 5");
-    assertThat(r.out()).contains("): the step exited with 3**");
+    assertThat(r.out())
+        .contains(
+            "**head build failed at line 5** (`RUN echo boom && exit 3`): the step exited with 3\n");
   }
 
   /**

@@ -109,7 +109,7 @@ class CompareReportTest {
     CompareReport failed = failedAt(Optional.of(2));
 
     assertThat(CompareMarkdown.render(failed, 10))
-        .contains("**head build failed at line 7 \\(RUN make\\): the step exited with 2**")
+        .contains("**head build failed at line 7** (`RUN make`): the step exited with 2\n")
         .contains("```text\nmake: *** [all] Error 1\n```");
     assertThat(CompareJson.render(failed))
         .contains(
@@ -121,7 +121,7 @@ class CompareReportTest {
   @Test
   void aFailedBuildWhoseLogHidesTheStepsExitCodeGivesTheBuildCommands() {
     assertThat(CompareMarkdown.render(failedAt(Optional.empty()), 10))
-        .contains("**head build failed at line 7 \\(RUN make\\), docker build exited with 1**");
+        .contains("**head build failed at line 7** (`RUN make`), docker build exited with 1\n");
   }
 
   @Test

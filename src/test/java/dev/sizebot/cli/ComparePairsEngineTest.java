@@ -63,6 +63,11 @@ class ComparePairsEngineTest {
 
   /** {@code sizebot compare} of the two Dockerfiles, built in {@link #context}. */
   static MainTest.Result run(String base, String head, String... extra) throws IOException {
+    return MainTest.run(compareArgs(base, head, extra).toArray(String[]::new));
+  }
+
+  /** Writes the two Dockerfiles and returns the arguments that compare them. */
+  static List<String> compareArgs(String base, String head, String... extra) throws IOException {
     write("base.Dockerfile", base);
     write("head.Dockerfile", head);
     List<String> args =
@@ -76,7 +81,7 @@ class ComparePairsEngineTest {
                 "--context",
                 context.toString()));
     args.addAll(List.of(extra));
-    return MainTest.run(args.toArray(String[]::new));
+    return args;
   }
 
   static List<String> matches(JsonNode json) {
@@ -260,17 +265,7 @@ class ComparePairsEngineTest {
 
   @Test
   void aFailingHeadBuildIsReportedWithItsLine() throws IOException {
-    write("base.Dockerfile", PRELUDE);
-    write("head.Dockerfile", PRELUDE + "ENV X=1\nRUN echo boom && exit 3\n");
-    MainTest.Result r =
-        MainTest.run(
-            "compare",
-            "--base-dockerfile",
-            context.resolve("base.Dockerfile").toString(),
-            "--head-dockerfile",
-            context.resolve("head.Dockerfile").toString(),
-            "--context",
-            context.toString());
+    MainTest.Result r = run(PRELUDE, PRELUDE + "ENV X=1\nRUN echo boom && exit 3\n");
 
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.out())
@@ -286,26 +281,17 @@ class ComparePairsEngineTest {
   @Test
   void anInterruptedCompareRemovesWhatItMadeAndSaysOnlyThat() throws Exception {
     String sleeper = PRELUDE + "CMD [\"/bin/sleep\", \"60\"]\n";
-    write("base.Dockerfile", sleeper);
-    write("head.Dockerfile", sleeper + "RUN echo head > /head\n");
-    Process sizebot =
-        new ProcessBuilder(
+    List<String> command =
+        new ArrayList<>(
+            List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
                 System.getProperty("java.class.path"),
-                "dev.sizebot.cli.Main",
-                "compare",
-                "--base-dockerfile",
-                context.resolve("base.Dockerfile").toString(),
-                "--head-dockerfile",
-                context.resolve("head.Dockerfile").toString(),
-                "--context",
-                context.toString(),
-                "--startup",
-                "exit",
-                "--runs",
-                "1")
-            .start();
+                "dev.sizebot.cli.Main"));
+    command.addAll(
+        compareArgs(
+            sleeper, sleeper + "RUN echo head > /head\n", "--startup", "exit", "--runs", "1"));
+    Process sizebot = new ProcessBuilder(command).start();
     var stdout = java.util.concurrent.CompletableFuture.supplyAsync(() -> drain(sizebot, false));
     var stderr = java.util.concurrent.CompletableFuture.supplyAsync(() -> drain(sizebot, true));
     long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);

@@ -282,15 +282,9 @@ class ComparePairsEngineTest {
   void anInterruptedCompareRemovesWhatItMadeAndSaysOnlyThat() throws Exception {
     String sleeper = PRELUDE + "CMD [\"/bin/sleep\", \"60\"]\n";
     List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.sizebot.cli.Main"));
-    command.addAll(
-        compareArgs(
-            sleeper, sleeper + "RUN echo head > /head\n", "--startup", "exit", "--runs", "1"));
+        MainTest.inItsOwnJvm(
+            compareArgs(
+                sleeper, sleeper + "RUN echo head > /head\n", "--startup", "exit", "--runs", "1"));
     Process sizebot = new ProcessBuilder(command).start();
     var stdout = java.util.concurrent.CompletableFuture.supplyAsync(() -> drain(sizebot, false));
     var stderr = java.util.concurrent.CompletableFuture.supplyAsync(() -> drain(sizebot, true));

@@ -33,6 +33,14 @@ class MainTest {
    * does not exist (the environment cannot be changed in-process), stderr merged into stdout.
    */
   static Process withoutEngine(Path dir, String... args) throws IOException {
+    ProcessBuilder pb = new ProcessBuilder(inItsOwnJvm(List.of(args)));
+    pb.environment().put("DOCKER_HOST", "unix://" + dir.resolve("no-engine.sock"));
+    pb.redirectErrorStream(true);
+    return pb.start();
+  }
+
+  /** The command line that runs sizebot with {@code args} in a JVM of its own. */
+  static List<String> inItsOwnJvm(List<String> args) {
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -40,11 +48,8 @@ class MainTest {
                 "-cp",
                 System.getProperty("java.class.path"),
                 "dev.sizebot.cli.Main"));
-    command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command);
-    pb.environment().put("DOCKER_HOST", "unix://" + dir.resolve("no-engine.sock"));
-    pb.redirectErrorStream(true);
-    return pb.start();
+    command.addAll(args);
+    return command;
   }
 
   /** All a process of {@link #withoutEngine} wrote, once it has ended (within 60 s). */

@@ -6,6 +6,7 @@ import dev.sizebot.image.ReadLimits;
 import dev.sizebot.report.CompareJson;
 import dev.sizebot.report.CompareMarkdown;
 import dev.sizebot.report.CompareReport;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -153,7 +154,20 @@ final class CompareCommand implements Callable<Integer> {
     Iterator<String> given = images.iterator();
     SideSpec base = side("base", baseRef, baseDockerfile, given);
     SideSpec head = side("head", headRef, headDockerfile, given);
-    CompareRun run = new CompareRun(this, spec.commandLine().getErr());
+    SecretMask mask = SecretMask.of(buildArgs);
+    PrintWriter out = mask.around(spec.commandLine().getOut());
+    PrintWriter err = mask.around(spec.commandLine().getErr());
+    buildArgs.keySet().stream()
+        .filter(SecretMask::isSecretName)
+        .forEach(
+            name ->
+                err.println(
+                    "sizebot: warning: --build-arg "
+                        + name
+                        + " looks like a secret: sizebot masks its value, but a RUN that uses a"
+                        + " build argument records it in the image's history; pass it with RUN"
+                        + " --mount=type=secret instead"));
+    CompareRun run = new CompareRun(this, err);
     PhaseTimings phases = run.timings();
     CompareReport report = run.compare(base, head);
     phases.run(
@@ -163,11 +177,11 @@ final class CompareCommand implements Callable<Integer> {
               format == Format.json
                   ? CompareJson.render(report)
                   : CompareMarkdown.render(report, top);
-          spec.commandLine().getOut().print(text);
-          spec.commandLine().getOut().flush();
+          out.print(text);
+          out.flush();
         });
     if (timings) {
-      phases.print(spec.commandLine().getErr());
+      phases.print(err);
     }
     return report.failures().isEmpty() ? ExitCode.OK.code() : ExitCode.INVALID_INPUT.code();
   }

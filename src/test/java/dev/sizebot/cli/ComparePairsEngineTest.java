@@ -311,4 +311,24 @@ class ComparePairsEngineTest {
       throw new java.io.UncheckedIOException(e);
     }
   }
+
+  /**
+   * A token passed as a build argument reaches the image's history (the RUN that uses it), its
+   * config (a LABEL) and the build log; none of it may reach the report or stderr.
+   */
+  @Test
+  void aSecretLookingBuildArgIsMaskedWhereverSizebotWouldPrintIt() throws IOException {
+    String head =
+        PRELUDE + "ARG NPM_TOKEN\nRUN echo $NPM_TOKEN > /dev/null\nLABEL tok=${NPM_TOKEN}\n";
+    for (String format : List.of("markdown", "json")) {
+      MainTest.Result r =
+          run(PRELUDE, head, "--build-arg", "NPM_TOKEN=npm_s3cretvalue", "--format", format);
+
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(r.out()).doesNotContain("s3cretvalue").contains("tok=***");
+      assertThat(r.err())
+          .doesNotContain("s3cretvalue")
+          .contains("sizebot: warning: --build-arg NPM_TOKEN looks like a secret");
+    }
+  }
 }

@@ -30,10 +30,10 @@ final class BuildLog implements Consumer<String> {
       Pattern.compile("dockerfile parse error (?:on )?line (\\d+)");
   // How the step's own process ended, in every BuildKit version's error line: "executor failed
   // running [...]: exit code: 3", "process ... did not complete successfully: exit code: 3".
+  private static final Pattern STEP_EXIT = Pattern.compile("exit code: (\\d+)");
   // "#4 sha256:dc67…": docker 20.10's BuildKit names every vertex's digest on a line of its own.
   // Forwarded, but kept out of the tail the report shows: they crowd out the lines that explain.
   private static final Pattern DIGEST_LINE = Pattern.compile("^#\\d+ sha256:[0-9a-f]{64}$");
-  private static final Pattern STEP_EXIT = Pattern.compile("exit code: (\\d+)");
 
   /** A Dockerfile step as BuildKit names it: stage label, 1-based index, count, instruction. */
   record Step(Optional<String> stage, int index, int count, String instruction) {}
@@ -94,12 +94,12 @@ final class BuildLog implements Consumer<String> {
       return;
     }
     Matcher error = ERROR.matcher(line);
-    if (error.find() && failingStep.isEmpty()) {
-      failingStep = Optional.ofNullable(steps.get(error.group(1)));
-    }
-    if (error.find(0) && stepExitCode.isEmpty()) {
+    if (error.find()) {
+      if (failingStep.isEmpty()) {
+        failingStep = Optional.ofNullable(steps.get(error.group(1)));
+      }
       Matcher exit = STEP_EXIT.matcher(line);
-      if (exit.find()) {
+      if (stepExitCode.isEmpty() && exit.find()) {
         stepExitCode = OptionalInt.of(Integer.parseInt(exit.group(1)));
       }
     }

@@ -15,6 +15,7 @@ import dev.sizebot.report.Compared;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Builds the sides that are to be built: git refs in worktrees of their own (the base at its
@@ -117,17 +118,17 @@ final class SideBuilds {
     BuildFailure failure =
         new BuildFailure(
             side,
-            failed.dockerfileLine().isPresent()
-                ? Optional.of(failed.dockerfileLine().getAsInt())
-                : Optional.empty(),
+            boxed(failed.dockerfileLine()),
             failed.failingStep(),
             failed.exitCode(),
-            failed.stepExitCode().isPresent()
-                ? Optional.of(failed.stepExitCode().getAsInt())
-                : Optional.empty(),
+            boxed(failed.stepExitCode()),
             failed.lastLines());
     return new LoadedSide(
         compared, Optional.empty(), Optional.empty(), Optional.of(failure), result.duration());
+  }
+
+  private static Optional<Integer> boxed(OptionalInt value) {
+    return value.isPresent() ? Optional.of(value.getAsInt()) : Optional.empty();
   }
 
   // The Dockerfile tells which history entries the build made (see BuildSteps). A file our parser

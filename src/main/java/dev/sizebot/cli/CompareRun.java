@@ -148,16 +148,16 @@ final class CompareRun {
   }
 
   private StartupComparison startup(DockerEngine docker, Probe probe, LoadedSide b, LoadedSide h) {
-    StartupMeasurer measurer =
-        new StartupMeasurer(
-            DockerContainerRunner.on(docker, probe.run().runId()), probe.run().keep());
-    List<StartupResult> results =
-        measurer.measureInTurn(
-            List.of(engineRef(b), engineRef(h)),
-            probe.spec(),
-            options.runs,
-            StartupMeasurer.DEFAULT_TIMEOUT);
-    return new StartupComparison(results.get(0), results.get(1));
+    try (DockerContainerRunner runner = DockerContainerRunner.on(docker, probe.run().runId())) {
+      List<StartupResult> results =
+          new StartupMeasurer(runner, probe.run().keep())
+              .measureInTurn(
+                  List.of(engineRef(b), engineRef(h)),
+                  probe.spec(),
+                  options.runs,
+                  StartupMeasurer.DEFAULT_TIMEOUT);
+      return new StartupComparison(results.get(0), results.get(1));
+    }
   }
 
   private static String engineRef(LoadedSide side) {

@@ -24,14 +24,17 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * {@link ContainerRunner} on the Docker engine through docker-java. Containers carry {@link
  * DockerEngine#OWNER_LABEL}{@code =runId}, publish no port at all (sizebot reaches them at their IP
- * on the network {@link ProbeRoute} picks), log to bounded json-file logs so their output can be
- * read back, and are removed with force.
+ * on the network {@link ProbeRoute} picks), join a network namespace held for the runs ({@link
+ * NetworkHolders}) where one can be had, log to bounded json-file logs so their output can be read
+ * back, and are removed with force. {@link #close} removes the namespace holders.
  */
-public final class DockerContainerRunner implements ContainerRunner {
+public final class DockerContainerRunner implements ContainerRunner, AutoCloseable {
   private final DockerClient client;
   private final ContainerStats stats;
   private final ProbeRoute route;
   private final String runId;
+  private final NetworkHolders holders;
+  private final Map<String, NetworkHolders.Holder> joined = new ConcurrentHashMap<>();
   // A start the engine refused (e.g. the entrypoint does not exist) is the image failing to start,
   // not the engine failing: it is reported as an exit with the engine's message as the last line.
   private final Map<String, String> refusedStarts = new ConcurrentHashMap<>();
@@ -44,6 +47,7 @@ public final class DockerContainerRunner implements ContainerRunner {
     this.stats = stats;
     this.route = route;
     this.runId = runId;
+    this.holders = new NetworkHolders(client, route, Map.of(DockerEngine.OWNER_LABEL, runId));
   }
 
   /**
@@ -64,11 +68,17 @@ public final class DockerContainerRunner implements ContainerRunner {
     return route.network();
   }
 
+  /** Why each run gets a network namespace of its own, when it does (for messages and tests). */
+  public Optional<String> sharedNamespaceUnavailable() {
+    return holders.unavailable();
+  }
+
   @Override
   public ContainerId create(String image) {
+    Optional<NetworkHolders.Holder> holder = holders.next();
     HostConfig host =
         HostConfig.newHostConfig()
-            .withNetworkMode(route.network())
+            .withNetworkMode(holder.map(h -> "container:" + h.id()).orElse(route.network()))
             .withPublishAllPorts(false)
             .withLogConfig(
                 new LogConfig(
@@ -81,6 +91,11 @@ public final class DockerContainerRunner implements ContainerRunner {
               .withHostConfig(host)
               .exec()
               .getId();
+      holder.ifPresent(
+          h -> {
+            holders.joined(h, id);
+            joined.put(id, h);
+          });
       return new ContainerId(id);
     } catch (NotFoundException e) {
       throw SizebotException.invalidInput(
@@ -126,6 +141,10 @@ public final class DockerContainerRunner implements ContainerRunner {
 
   @Override
   public Optional<String> address(ContainerId container) {
+    NetworkHolders.Holder holder = joined.get(container.value());
+    if (holder != null) {
+      return Optional.of(holder.address()); // its namespace's: the container lists no network
+    }
     InspectContainerResponse inspected = inspect(container);
     Map<String, ContainerNetwork> networks =
         inspected.getNetworkSettings() == null
@@ -169,8 +188,11 @@ public final class DockerContainerRunner implements ContainerRunner {
     refusedStarts.remove(container.value());
     try {
       client.removeContainerCmd(container.value()).withForce(true).withRemoveVolumes(true).exec();
-    } catch (NotFoundException | ConflictException e) {
-      // Already gone, or its removal is already in progress: either way it will not linger.
+      left(container);
+    } catch (NotFoundException e) {
+      left(container); // already gone
+    } catch (ConflictException e) {
+      // Its removal is already in progress: it will not linger, but its namespace is not free yet.
     } catch (RuntimeException e) {
       throw SizebotException.environment(
           "could not remove container "
@@ -181,6 +203,17 @@ public final class DockerContainerRunner implements ContainerRunner {
               + container.value(),
           e);
     }
+  }
+
+  /** Removes the network namespace holders that no kept container uses; never throws. */
+  @Override
+  public void close() {
+    holders.close();
+  }
+
+  private void left(ContainerId container) {
+    joined.remove(container.value());
+    holders.left(container.value());
   }
 
   private InspectContainerResponse inspect(ContainerId container) {

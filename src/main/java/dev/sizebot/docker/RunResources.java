@@ -225,8 +225,21 @@ public final class RunResources implements AutoCloseable {
                 .forEach(
                     c -> {
                       String id = c.getId().substring(0, Math.min(12, c.getId().length()));
+                      boolean holder =
+                          NetworkHolders.ROLE.equals(
+                              Optional.ofNullable(c.getLabels())
+                                  .map(l -> l.get(NetworkHolders.ROLE_LABEL))
+                                  .orElse(null));
                       kept.add(
-                          "container " + id + " of " + c.getImage() + " (docker logs " + id + ")");
+                          holder
+                              ? "container " + id + " (holds the kept runs' network namespace)"
+                              : "container "
+                                  + id
+                                  + " of "
+                                  + c.getImage()
+                                  + " (docker logs "
+                                  + id
+                                  + ")");
                     });
           } catch (RuntimeException e) {
             problems.add("could not list the containers kept for this run: " + e.getMessage());

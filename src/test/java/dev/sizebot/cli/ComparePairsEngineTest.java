@@ -124,6 +124,7 @@ class ComparePairsEngineTest {
 
   @Test
   void keepLeavesTheFailedStartupContainerAndTheBuiltImagesAndNamesThem() throws IOException {
+    String holder = "";
     try {
       MainTest.Result r =
           run(
@@ -142,7 +143,15 @@ class ComparePairsEngineTest {
       assertThat(Engine.docker("inspect", "--format", "{{.State.ExitCode}}", kept).strip())
           .isEqualTo("3");
       String id = kept.substring(0, 12);
+      // The failed run keeps the network namespace it joined, and its holder is named as such.
+      String mode = Engine.docker("inspect", "--format", "{{.HostConfig.NetworkMode}}", kept);
+      assertThat(mode).startsWith("container:");
+      holder = mode.strip().substring("container:".length());
       assertThat(r.err())
+          .contains(
+              "sizebot: kept container "
+                  + holder.substring(0, 12)
+                  + " (holds the kept runs' network namespace)\n")
           .containsPattern("sizebot: kept image sizebot:[0-9a-f]{12}-base\n")
           .containsPattern("sizebot: kept image sizebot:[0-9a-f]{12}-head\n")
           .containsPattern(
@@ -153,6 +162,11 @@ class ComparePairsEngineTest {
                   + "\\)\n");
     } finally {
       removeAll("ps", "-aq");
+      if (!holder.isEmpty()) {
+        String image = Engine.docker("inspect", "--format", "{{.Image}}", holder).strip();
+        Engine.docker("rm", "-f", holder);
+        Engine.docker("rmi", "-f", image);
+      }
       removeAll("images", "-q");
     }
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Image;
 import dev.sizebot.common.ByteSize;
 import dev.sizebot.startup.ContainerId;
 import dev.sizebot.startup.ProbeSpec;
@@ -67,7 +68,9 @@ class DockerContainerRunnerTest {
 
   @AfterEach
   void noContainerOfThisRunRemains() {
+    runner.close();
     assertThat(ownContainers()).isEmpty();
+    assertThat(ownImages()).isEmpty();
   }
 
   @Test
@@ -192,6 +195,101 @@ class DockerContainerRunnerTest {
         .exec();
   }
 
+  private List<Image> ownImages() {
+    return engine
+        .client()
+        .listImagesCmd()
+        .withLabelFilter(Map.of(DockerEngine.OWNER_LABEL, runId))
+        .exec();
+  }
+
+  @Test
+  void runsJoinOneNetworkNamespaceHeldForThemAndAreReachedAtItsAddress() {
+    ContainerId first = runner.create(httpd);
+    runner.start(first);
+    String address = runner.address(first).orElseThrow();
+    String mode = networkMode(first);
+    runner.remove(first);
+    ContainerId second = runner.create(httpd);
+    try {
+      assertThat(mode).startsWith("container:");
+      assertThat(networkMode(second)).isEqualTo(mode);
+      InspectContainerResponse holder =
+          engine.client().inspectContainerCmd(mode.substring("container:".length())).exec();
+      assertThat(holder.getConfig().getLabels())
+          .containsEntry(DockerEngine.OWNER_LABEL, runId)
+          .containsEntry(NetworkHolders.ROLE_LABEL, NetworkHolders.ROLE);
+      assertThat(holder.getHostConfig().getNetworkMode()).isEqualTo("bridge");
+      assertThat(holder.getNetworkSettings().getNetworks().get("bridge").getIpAddress())
+          .isEqualTo(address);
+      assertThat(runner.address(second)).contains(address);
+      assertThat(runner.sharedNamespaceUnavailable()).isEmpty();
+    } finally {
+      runner.remove(second);
+    }
+  }
+
+  @Test
+  void aContainerStillThereKeepsItsNamespaceAndTheNextRunGetsAFreshOne() {
+    ContainerId kept = runner.create(httpd);
+    ContainerId next = runner.create(httpd);
+    try {
+      assertThat(networkMode(next)).startsWith("container:").isNotEqualTo(networkMode(kept));
+      runner.remove(next);
+      runner.close();
+      // The kept container's holder stays while it does; the other is gone.
+      assertThat(ownContainers())
+          .extracting(Container::getId)
+          .containsExactlyInAnyOrder(
+              kept.value(), networkMode(kept).substring("container:".length()));
+    } finally {
+      runner.remove(kept);
+    }
+  }
+
+  /**
+   * busybox httpd closes each connection first, which leaves a TIME_WAIT socket on port 8000 where
+   * a server that binds without SO_REUSEADDR could not bind again for a minute. The holder's
+   * namespace keeps none, so each run starts as in a namespace of its own.
+   */
+  @Test
+  void aProbedConnectionLeavesNoTimeWaitForTheNextRun() {
+    String netstat = images.on(base, "netstat", "CMD [\"netstat\", \"-tan\"]\n");
+    StartupResult served =
+        measurer.measure(httpd, ProbeSpec.parse("http://:8000/health"), 1, TIMEOUT);
+    assertThat(served.succeeded()).isTrue();
+    ContainerId after = runner.create(netstat);
+    try {
+      runner.start(after);
+      for (int i = 0; i < 100 && runner.state(after).running(); i++) {
+        sleep(Duration.ofMillis(20));
+      }
+      List<String> sockets = runner.logTail(after, 50);
+      assertThat(sockets).anyMatch(line -> line.startsWith("Proto"));
+      assertThat(sockets).noneMatch(line -> line.contains("TIME_WAIT"));
+    } finally {
+      runner.remove(after);
+    }
+  }
+
+  private static String networkMode(ContainerId container) {
+    return engine
+        .client()
+        .inspectContainerCmd(container.value())
+        .exec()
+        .getHostConfig()
+        .getNetworkMode();
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Test
   void probedContainersPublishNoPortAndCarryTheOwnerLabel() {
     DockerClient client = engine.client();
@@ -250,6 +348,7 @@ class DockerContainerRunnerTest {
 
       assertThat(result.succeeded()).isTrue();
       assertThat(fetchFromInside(shared, self)).isEqualTo("ok\n");
+      shared.close();
     } finally {
       if (!self.isEmpty()) {
         Engine.docker("rm", "-f", self);

@@ -156,6 +156,15 @@ final class CompareRun {
                   probe.spec(),
                   options.runs,
                   StartupMeasurer.DEFAULT_TIMEOUT);
+      // Times then include the kernel's namespace set-up (0.3 s a run on some hosts): say so.
+      runner
+          .sharedNamespaceUnavailable()
+          .ifPresent(
+              why ->
+                  err.println(
+                      "sizebot: note: each startup run got a network namespace of its own ("
+                          + why
+                          + "), so its time includes setting that up"));
       return new StartupComparison(results.get(0), results.get(1));
     }
   }

@@ -247,6 +247,23 @@ class DockerContainerRunnerTest {
     }
   }
 
+  @Test
+  void whenNoHolderCanStartRunsGetNamespacesOfTheirOwnAndNothingIsLeft() {
+    // A network the engine does not have: the holder cannot start. The runner built on the same
+    // route fails to create containers at all, so the fallback is checked on the holders alone.
+    NetworkHolders holders =
+        new NetworkHolders(
+            engine.client(),
+            new ProbeRoute.SharedNetwork("sizebot-no-such-network"),
+            Map.of(DockerEngine.OWNER_LABEL, runId));
+
+    assertThat(holders.next()).isEmpty();
+    assertThat(holders.unavailable().orElseThrow()).contains("sizebot-no-such-network");
+    assertThat(holders.next()).as("not tried again").isEmpty();
+    holders.close();
+    // @AfterEach: no container or image of this run remains.
+  }
+
   /**
    * busybox httpd closes each connection first, which leaves a TIME_WAIT socket on port 8000 where
    * a server that binds without SO_REUSEADDR could not bind again for a minute. The holder's

@@ -157,16 +157,7 @@ final class CompareCommand implements Callable<Integer> {
     SecretMask mask = SecretMask.of(buildArgs);
     PrintWriter out = mask.around(spec.commandLine().getOut());
     PrintWriter err = mask.around(spec.commandLine().getErr());
-    buildArgs.keySet().stream()
-        .filter(SecretMask::isSecretName)
-        .forEach(
-            name ->
-                err.println(
-                    "sizebot: warning: --build-arg "
-                        + name
-                        + " looks like a secret: sizebot masks its value, but a RUN that uses a"
-                        + " build argument records it in the image's history; pass it with RUN"
-                        + " --mount=type=secret instead"));
+    SecretMask.warnings(buildArgs).forEach(warning -> err.println("sizebot: " + warning));
     CompareRun run = new CompareRun(this, err);
     PhaseTimings phases = run.timings();
     CompareReport report = run.compare(base, head);

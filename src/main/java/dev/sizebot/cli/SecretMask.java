@@ -5,6 +5,7 @@ import dev.sizebot.report.Markdown;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,6 +69,37 @@ final class SecretMask {
     // Longest first, so a value that contains another is masked whole.
     return new SecretMask(
         forms.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList());
+  }
+
+  /**
+   * One warning per build argument whose name says it is a secret (without the {@code sizebot: }
+   * prefix), in the order given, saying truly what became of its value: masked, too short to mask,
+   * or empty.
+   */
+  static List<String> warnings(Map<String, String> buildArgs) {
+    List<String> warnings = new ArrayList<>();
+    buildArgs.forEach(
+        (name, value) -> {
+          if (!isSecretName(name)) {
+            return;
+          }
+          String masked =
+              value.isEmpty()
+                  ? ""
+                  : value.length() < SHORTEST
+                      ? ", and its value is too short to mask (under "
+                          + SHORTEST
+                          + " characters), so it may show in the report"
+                      : ": sizebot masks its value";
+          warnings.add(
+              "warning: --build-arg "
+                  + name
+                  + " looks like a secret"
+                  + masked
+                  + "; a RUN that uses a build argument records it in the image's history,"
+                  + " so pass it with RUN --mount=type=secret instead");
+        });
+    return List.copyOf(warnings);
   }
 
   /** Whether a build argument's name says it holds a secret: one of its words is a secret word. */

@@ -342,7 +342,10 @@ class ComparePairsEngineTest {
       assertThat(r.out()).doesNotContain("s3cretvalue").contains("tok=***");
       assertThat(r.err())
           .doesNotContain("s3cretvalue")
-          .contains("sizebot: warning: --build-arg NPM_TOKEN looks like a secret");
+          .contains(
+              "sizebot: warning: --build-arg NPM_TOKEN looks like a secret: sizebot masks its"
+                  + " value; a RUN that uses a build argument records it in the image's history,"
+                  + " so pass it with RUN --mount=type=secret instead\n");
     }
   }
 }

@@ -65,6 +65,26 @@ class SecretMaskTest {
   }
 
   @org.junit.jupiter.api.Test
+  void eachWarningSaysWhatBecameOfItsValue() {
+    Map<String, String> args = new java.util.LinkedHashMap<>();
+    args.put("NPM_TOKEN", "npm_abcdef");
+    args.put("VERSION", "1.2.3");
+    args.put("PIN_TOKEN", "123");
+    args.put("GH_PAT", "");
+
+    String advice =
+        "; a RUN that uses a build argument records it in the image's history,"
+            + " so pass it with RUN --mount=type=secret instead";
+    assertThat(SecretMask.warnings(args))
+        .containsExactly(
+            "warning: --build-arg NPM_TOKEN looks like a secret: sizebot masks its value" + advice,
+            "warning: --build-arg PIN_TOKEN looks like a secret, and its value is too short to"
+                + " mask (under 4 characters), so it may show in the report"
+                + advice,
+            "warning: --build-arg GH_PAT looks like a secret" + advice);
+  }
+
+  @org.junit.jupiter.api.Test
   void aValueWrittenInPiecesIsMaskedOnceItsLineIsComplete() {
     StringWriter written = new StringWriter();
     PrintWriter out = SecretMask.of(Map.of("TOKEN", "abcdef")).around(new PrintWriter(written));

@@ -63,6 +63,14 @@ final class NetworkHolders {
     if (unavailable.isPresent()) {
       return Optional.empty();
     }
+    if (current != null && members.get(current).isEmpty() && !running(current)) {
+      // Killed from outside: a container told to join it would fail to start, and that failure
+      // would be reported as the image's.
+      removeQuietly(current.id());
+      members.remove(current);
+      started.remove(current);
+      current = null;
+    }
     if (current == null || !members.get(current).isEmpty()) {
       current = start().orElse(null);
     }
@@ -127,6 +135,14 @@ final class NetworkHolders {
       return Optional.of(holder);
     } catch (RuntimeException e) {
       return giveUp(container, EngineMessage.of(e));
+    }
+  }
+
+  private boolean running(Holder holder) {
+    try {
+      return address(client.inspectContainerCmd(holder.id()).exec()).isPresent();
+    } catch (RuntimeException e) {
+      return false;
     }
   }
 

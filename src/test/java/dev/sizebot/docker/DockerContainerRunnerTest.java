@@ -248,6 +248,26 @@ class DockerContainerRunnerTest {
   }
 
   @Test
+  void aHolderKilledFromOutsideIsReplacedRatherThanFailingTheNextRun() {
+    StartupResult first = measurer.measure(httpd, ProbeSpec.parse("tcp://:8000"), 1, TIMEOUT);
+    String killed = ownHolders().get(0);
+    engine.client().killContainerCmd(killed).exec();
+
+    StartupResult second = measurer.measure(httpd, ProbeSpec.parse("tcp://:8000"), 1, TIMEOUT);
+
+    assertThat(first.succeeded()).isTrue();
+    assertThat(second.succeeded()).as(String.valueOf(second.failure())).isTrue();
+    assertThat(ownHolders()).hasSize(1).doesNotContain(killed);
+  }
+
+  private List<String> ownHolders() {
+    return ownContainers().stream()
+        .filter(c -> NetworkHolders.ROLE.equals(c.getLabels().get(NetworkHolders.ROLE_LABEL)))
+        .map(Container::getId)
+        .toList();
+  }
+
+  @Test
   void whenNoHolderCanStartRunsGetNamespacesOfTheirOwnAndNothingIsLeft() {
     // A network the engine does not have: the holder cannot start. The runner built on the same
     // route fails to create containers at all, so the fallback is checked on the holders alone.

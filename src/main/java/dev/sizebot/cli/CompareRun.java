@@ -30,6 +30,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /** One {@code compare}: build what must be built, read both images, analyse, diff, probe. */
 final class CompareRun {
@@ -64,7 +65,7 @@ final class CompareRun {
     // Connecting (docker-java's classes and a ping, ~0.6 s) overlaps the git and docker CLI
     // lookups (child processes, ~0.35 s). Their errors are the user's input and still come first.
     CompletableFuture<DockerEngine> connecting =
-        CompletableFuture.supplyAsync(DockerEngine::connect, CompareRun::daemon);
+        CompletableFuture.supplyAsync(DockerEngine::connect, daemon("sizebot-connect"));
     SideBuilds.Commits commits;
     Optional<BuildKitCli> cli;
     try {
@@ -108,10 +109,13 @@ final class CompareRun {
     }
   }
 
-  private static void daemon(Runnable task) {
-    Thread thread = new Thread(task, "sizebot-connect");
-    thread.setDaemon(true);
-    thread.start();
+  /** Runs each task on a new daemon thread of this name: nothing it does may keep sizebot up. */
+  private static Executor daemon(String name) {
+    return task -> {
+      Thread thread = new Thread(task, name);
+      thread.setDaemon(true);
+      thread.start();
+    };
   }
 
   // Found before connecting: a bad --docker-cli is the user's input, whatever the engine's state.
@@ -131,42 +135,58 @@ final class CompareRun {
     if (!failures.isEmpty()) {
       return new CompareReport(b.compared(), h.compared(), Optional.empty(), failures);
     }
-    List<Image> images = timings.time("read", () -> read(List.of(b, h), docker));
-    List<Analysis> analyses =
-        timings.time("analysis", () -> images.stream().map(i -> Analysis.of(i, 0)).toList());
-    ImageDiff diff =
-        timings.time(
-            "diff",
-            () ->
-                ImageDiff.compare(
-                    side(images.get(0), b, analyses.get(0)),
-                    side(images.get(1), h, analyses.get(1)),
-                    options.top));
-    Optional<StartupComparison> startup =
-        probe.map(p -> timings.time("startup", () -> startup(docker.orElseThrow(), p, b, h)));
-    return new CompareReport(b.compared(), h.compared(), Optional.of(diff), List.of(), startup);
+    Optional<DockerContainerRunner> runner =
+        probe.map(p -> DockerContainerRunner.on(docker.orElseThrow(), p.run()));
+    try {
+      // The runs' network namespace (a pause image load and a container start, ~1 s here) gets
+      // ready while the images are read, instead of before the first run.
+      runner.ifPresent(r -> daemon("sizebot-prepare").execute(r::prepare));
+      List<Image> images = timings.time("read", () -> read(List.of(b, h), docker));
+      List<Analysis> analyses =
+          timings.time("analysis", () -> images.stream().map(i -> Analysis.of(i, 0)).toList());
+      ImageDiff diff =
+          timings.time(
+              "diff",
+              () ->
+                  ImageDiff.compare(
+                      side(images.get(0), b, analyses.get(0)),
+                      side(images.get(1), h, analyses.get(1)),
+                      options.top));
+      Optional<StartupComparison> startup =
+          probe.map(
+              p ->
+                  timings.time(
+                      "startup",
+                      () -> startup(runner.orElseThrow(), p.spec(), p.run().keep(), b, h)));
+      return new CompareReport(b.compared(), h.compared(), Optional.of(diff), List.of(), startup);
+    } finally {
+      runner.ifPresent(DockerContainerRunner::close);
+    }
   }
 
-  private StartupComparison startup(DockerEngine docker, Probe probe, LoadedSide b, LoadedSide h) {
-    try (DockerContainerRunner runner = DockerContainerRunner.on(docker, probe.run().runId())) {
-      List<StartupResult> results =
-          new StartupMeasurer(runner, probe.run().keep())
-              .measureInTurn(
-                  List.of(engineRef(b), engineRef(h)),
-                  probe.spec(),
-                  options.runs,
-                  StartupMeasurer.DEFAULT_TIMEOUT);
-      // Times then include the kernel's namespace set-up (0.3 s a run on some hosts): say so.
-      runner
-          .sharedNamespaceUnavailable()
-          .ifPresent(
-              why ->
-                  err.println(
-                      "sizebot: note: each startup run got a network namespace of its own ("
-                          + why
-                          + "), so its time includes setting that up"));
-      return new StartupComparison(results.get(0), results.get(1));
-    }
+  private StartupComparison startup(
+      DockerContainerRunner runner,
+      ProbeSpec probe,
+      boolean keepFailed,
+      LoadedSide b,
+      LoadedSide h) {
+    List<StartupResult> results =
+        new StartupMeasurer(runner, keepFailed)
+            .measureInTurn(
+                List.of(engineRef(b), engineRef(h)),
+                probe,
+                options.runs,
+                StartupMeasurer.DEFAULT_TIMEOUT);
+    // Times then include the kernel's namespace set-up (0.3 s a run on some hosts): say so.
+    runner
+        .sharedNamespaceUnavailable()
+        .ifPresent(
+            why ->
+                err.println(
+                    "sizebot: note: each startup run got a network namespace of its own ("
+                        + why
+                        + "), so its time includes setting that up"));
+    return new StartupComparison(results.get(0), results.get(1));
   }
 
   private static String engineRef(LoadedSide side) {

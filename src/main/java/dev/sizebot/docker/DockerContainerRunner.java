@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * {@link ContainerRunner} on the Docker engine through docker-java. Containers carry {@link
@@ -40,6 +41,15 @@ public final class DockerContainerRunner implements ContainerRunner, AutoCloseab
   private final Map<String, String> refusedStarts = new ConcurrentHashMap<>();
 
   DockerContainerRunner(DockerClient client, ContainerStats stats, ProbeRoute route, String runId) {
+    this(client, stats, route, runId, () -> false);
+  }
+
+  private DockerContainerRunner(
+      DockerClient client,
+      ContainerStats stats,
+      ProbeRoute route,
+      String runId,
+      BooleanSupplier shuttingDown) {
     if (runId == null || runId.isBlank()) {
       throw new IllegalArgumentException("runId must not be blank");
     }
@@ -47,7 +57,8 @@ public final class DockerContainerRunner implements ContainerRunner, AutoCloseab
     this.stats = stats;
     this.route = route;
     this.runId = runId;
-    this.holders = new NetworkHolders(client, route, Map.of(DockerEngine.OWNER_LABEL, runId));
+    this.holders =
+        new NetworkHolders(client, route, Map.of(DockerEngine.OWNER_LABEL, runId), shuttingDown);
   }
 
   /**
@@ -63,6 +74,16 @@ public final class DockerContainerRunner implements ContainerRunner, AutoCloseab
         runId);
   }
 
+  /** A runner for {@code run}: labelled with its id, and making nothing once its cleanup began. */
+  public static DockerContainerRunner on(DockerEngine engine, RunResources run) {
+    return new DockerContainerRunner(
+        engine.client(),
+        ContainerStats.on(engine),
+        OwnContainer.route(engine.client(), Path.of("/")),
+        run.runId(),
+        run::closing);
+  }
+
   /** The network probed containers join, e.g. {@code bridge} (for messages and tests). */
   public String network() {
     return route.network();
@@ -71,6 +92,15 @@ public final class DockerContainerRunner implements ContainerRunner, AutoCloseab
   /** Why each run gets a network namespace of its own, when it does (for messages and tests). */
   public Optional<String> sharedNamespaceUnavailable() {
     return holders.unavailable();
+  }
+
+  /**
+   * Gets the network namespace for the first run ready now (on this VM a pause image load and a
+   * container start, about 1 s), so a caller can overlap that with other work; never throws (a
+   * failure leaves runs to namespaces of their own).
+   */
+  public void prepare() {
+    holders.next();
   }
 
   @Override

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * Network namespaces for the startup runs, each held by a {@link PauseProgram} container that the
@@ -37,22 +38,35 @@ final class NetworkHolders {
 
   static final String ROLE = "network-holder";
 
+  private static final String SHUTTING_DOWN = "sizebot is shutting down";
+
   /** A running holder: its container and the address its joiners' ports are reached at. */
   record Holder(String id, String address) {}
 
   private final DockerClient client;
   private final ProbeRoute route;
   private final Map<String, String> ownerLabel;
+  private final BooleanSupplier shuttingDown;
   private final Map<Holder, Set<String>> members = new HashMap<>();
   private final List<Holder> started = new ArrayList<>();
   private Optional<String> image = Optional.empty();
   private Optional<String> unavailable = Optional.empty();
   private Holder current;
 
-  NetworkHolders(DockerClient client, ProbeRoute route, Map<String, String> ownerLabel) {
+  /**
+   * @param shuttingDown true once the run's cleanup has begun (Ctrl-C): from then on nothing is
+   *     made, and what is made at that moment is removed again, since the cleanup's sweep may have
+   *     passed it by
+   */
+  NetworkHolders(
+      DockerClient client,
+      ProbeRoute route,
+      Map<String, String> ownerLabel,
+      BooleanSupplier shuttingDown) {
     this.client = client;
     this.route = route;
     this.ownerLabel = Map.copyOf(ownerLabel);
+    this.shuttingDown = shuttingDown;
   }
 
   /**
@@ -60,6 +74,9 @@ final class NetworkHolders {
    * #joined} once it is created.
    */
   synchronized Optional<Holder> next() {
+    if (unavailable.isEmpty() && shuttingDown.getAsBoolean()) {
+      return giveUp(null, SHUTTING_DOWN);
+    }
     if (unavailable.isPresent()) {
       return Optional.empty();
     }
@@ -124,6 +141,9 @@ final class NetworkHolders {
               .withLogConfig(new LogConfig(LogConfig.LoggingType.NONE));
       container =
           client.createContainerCmd(pause).withLabels(labels).withHostConfig(host).exec().getId();
+      if (shuttingDown.getAsBoolean()) {
+        return giveUp(container, SHUTTING_DOWN);
+      }
       client.startContainerCmd(container).exec();
       Optional<String> address = address(client.inspectContainerCmd(container).exec());
       if (address.isEmpty()) {
@@ -156,7 +176,7 @@ final class NetworkHolders {
                         "no pause program for architecture '" + architecture + "'"));
     PauseImage pause = PauseImage.of(program, ownerLabel);
     client.loadImageCmd(new ByteArrayInputStream(pause.archive())).exec();
-    image = Optional.of(pause.id());
+    image = Optional.of(pause.id()); // removed by giveUp() if the run is shutting down now
     return pause.id();
   }
 

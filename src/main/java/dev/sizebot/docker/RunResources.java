@@ -154,6 +154,11 @@ public final class RunResources implements AutoCloseable {
     live.remove(process);
   }
 
+  /** True once {@link #close} has begun (the run ended, or Ctrl-C): nothing new may be made. */
+  public boolean closing() {
+    return closed.get();
+  }
+
   /** What could not be removed (one line each), for the CLI to warn about after {@link #close}. */
   public synchronized List<String> problems() {
     return List.copyOf(problems);

@@ -268,6 +268,28 @@ class DockerContainerRunnerTest {
   }
 
   @Test
+  void whatIsMadeWhileTheRunsCleanupBeginsIsRemovedAgainAndNothingMoreIsMade() {
+    // Ctrl-C arrives while the holder is being made: not yet at the first look, by the second
+    // (right after its container is created), the cleanup's sweep may already have passed it.
+    java.util.concurrent.atomic.AtomicInteger looks =
+        new java.util.concurrent.atomic.AtomicInteger();
+    NetworkHolders holders =
+        new NetworkHolders(
+            engine.client(),
+            new ProbeRoute.DefaultBridge(),
+            Map.of(DockerEngine.OWNER_LABEL, runId),
+            () -> looks.incrementAndGet() > 1);
+
+    assertThat(holders.next()).isEmpty();
+    assertThat(looks).hasValue(2);
+    assertThat(holders.unavailable()).contains("sizebot is shutting down");
+    assertThat(ownContainers()).as("the holder made as the cleanup began").isEmpty();
+    assertThat(ownImages()).as("its pause image").isEmpty();
+    assertThat(holders.next()).isEmpty();
+    assertThat(ownContainers()).isEmpty();
+  }
+
+  @Test
   void whenNoHolderCanStartRunsGetNamespacesOfTheirOwnAndNothingIsLeft() {
     // A network the engine does not have: the holder cannot start. The runner built on the same
     // route fails to create containers at all, so the fallback is checked on the holders alone.
@@ -275,7 +297,8 @@ class DockerContainerRunnerTest {
         new NetworkHolders(
             engine.client(),
             new ProbeRoute.SharedNetwork("sizebot-no-such-network"),
-            Map.of(DockerEngine.OWNER_LABEL, runId));
+            Map.of(DockerEngine.OWNER_LABEL, runId),
+            () -> false);
 
     assertThat(holders.next()).isEmpty();
     assertThat(holders.unavailable().orElseThrow()).contains("sizebot-no-such-network");

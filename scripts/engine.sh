@@ -56,3 +56,12 @@ sizebot_ensure_engine() {
   SIZEBOT_BUSYBOX="$(sizebot_static_busybox)" || sizebot_die "busybox is not statically linked; install busybox-static"
   export SIZEBOT_BUSYBOX
 }
+
+# sizebot writes its pause program for amd64 and arm64 engines (docker.PauseProgram). On an x86-64
+# Debian machine, as root, install qemu-user-static so the test runs the arm64 one too.
+sizebot_ensure_qemu_arm64() {
+  [ "$(uname -m)" = x86_64 ] || return 0
+  [ -x /usr/bin/qemu-aarch64-static ] && return 0
+  sizebot_apt_install qemu-user-static ||
+    echo "sizebot: no /usr/bin/qemu-aarch64-static: the arm64 pause program is not run (install qemu-user-static)" >&2
+}

@@ -9,17 +9,21 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.LogConfig;
+import com.github.dockerjava.core.command.WaitContainerResultCallback;
 import dev.sizebot.common.SizebotException;
 import dev.sizebot.startup.ContainerId;
 import dev.sizebot.startup.ContainerRunner;
 import dev.sizebot.startup.ContainerState;
 import dev.sizebot.startup.MemoryReading;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -152,6 +156,22 @@ public final class DockerContainerRunner implements ContainerRunner, AutoCloseab
       throw SizebotException.environment(
           "the Docker engine could not start container " + container + ": " + EngineMessage.of(e),
           e);
+    }
+  }
+
+  /** Through the engine's wait endpoint, which answers when the container's process ends. */
+  @Override
+  public boolean awaitExit(ContainerId container, Duration timeout) {
+    if (refusedStarts.containsKey(container.value())) {
+      return true; // it never ran
+    }
+    try (WaitContainerResultCallback exit =
+        client.waitContainerCmd(container.value()).exec(new WaitContainerResultCallback())) {
+      exit.awaitStatusCode(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (IOException | RuntimeException e) {
+      // Timed out, or the engine could not say: the caller's polling decides.
+      return false;
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.sizebot.startup;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +15,15 @@ public interface ContainerRunner {
 
   /** Starts a created container; the startup clock begins just before this call. */
   void start(ContainerId container);
+
+  /**
+   * Blocks until the started container has stopped, or {@code timeout} has passed: true if it
+   * stopped, false if it did not or the runner cannot tell (then the caller polls {@link #state}).
+   * An engine that says when a process ends puts no poll interval into a time-to-exit.
+   */
+  default boolean awaitExit(ContainerId container, Duration timeout) {
+    return false;
+  }
 
   /** Running or exited, exit code, and health as the engine reports it now. */
   ContainerState state(ContainerId container);

@@ -176,6 +176,32 @@ class DockerContainerRunnerTest {
   }
 
   @Test
+  void theEngineSaysWhenAProcessEndsAndAwaitingGivesUpAtTheTimeout() {
+    String quick = images.on(base, "quick", "CMD [\"sleep\", \"0.3\"]\n");
+    String slow = images.on(base, "slow", "CMD [\"sleep\", \"60\"]\n");
+    ContainerId ends = runner.create(quick);
+    ContainerId stays = runner.create(slow);
+    try {
+      long started = System.nanoTime();
+      runner.start(ends);
+      assertThat(runner.awaitExit(ends, TIMEOUT)).isTrue();
+      Duration waited = Duration.ofNanos(System.nanoTime() - started);
+      assertThat(runner.state(ends).running()).as("stopped when the engine said so").isFalse();
+      assertThat(waited).isBetween(Duration.ofMillis(300), Duration.ofMillis(1500));
+
+      runner.start(stays);
+      started = System.nanoTime();
+      assertThat(runner.awaitExit(stays, Duration.ofMillis(300))).isFalse();
+      assertThat(Duration.ofNanos(System.nanoTime() - started))
+          .isBetween(Duration.ofMillis(300), Duration.ofMillis(2000));
+      assertThat(runner.state(stays).running()).isTrue();
+    } finally {
+      runner.remove(ends);
+      runner.remove(stays);
+    }
+  }
+
+  @Test
   void cliImageIsTimedToExit() {
     String image = images.on(base, "cli", "CMD [\"sh\", \"-c\", \"sleep 0.2; echo done\"]\n");
 

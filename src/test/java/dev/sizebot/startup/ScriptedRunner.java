@@ -25,6 +25,8 @@ final class ScriptedRunner implements ContainerRunner {
   private Optional<MemoryReading> memory = Optional.empty();
   private RuntimeException startFailure;
   private long startedNanos;
+  private boolean announcesExit;
+  private long stateLatencyMillis;
 
   ScriptedRunner(LongFunction<ContainerState> stateAtMillis) {
     this.stateAtMillis = stateAtMillis;
@@ -44,6 +46,18 @@ final class ScriptedRunner implements ContainerRunner {
   ScriptedRunner memory(long usedBytes, long peakBytes) {
     this.memory =
         Optional.of(new MemoryReading(ByteSize.of(usedBytes), Optional.of(ByteSize.of(peakBytes))));
+    return this;
+  }
+
+  /** {@link #awaitExit} answers when the script says exited, as the engine's wait endpoint does. */
+  ScriptedRunner announcesExit() {
+    this.announcesExit = true;
+    return this;
+  }
+
+  /** Each {@link #state} call takes this long, as an inspect over a busy engine does. */
+  ScriptedRunner stateLatency(long millis) {
+    this.stateLatencyMillis = millis;
     return this;
   }
 
@@ -69,8 +83,37 @@ final class ScriptedRunner implements ContainerRunner {
   }
 
   @Override
+  public boolean awaitExit(ContainerId container, java.time.Duration timeout) {
+    if (!announcesExit) {
+      return false;
+    }
+    LongFunction<ContainerState> script =
+        stateByImage.getOrDefault(imageOf(container), stateAtMillis);
+    while (script.apply(millis()).running()) {
+      if (millis() >= timeout.toMillis()) {
+        return false;
+      }
+      pause(1);
+    }
+    return true;
+  }
+
+  @Override
   public ContainerState state(ContainerId container) {
+    pause(stateLatencyMillis);
     return stateByImage.getOrDefault(imageOf(container), stateAtMillis).apply(millis());
+  }
+
+  private static void pause(long millis) {
+    if (millis <= 0) {
+      return;
+    }
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @Override

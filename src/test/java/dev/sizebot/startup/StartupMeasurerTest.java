@@ -241,4 +241,23 @@ class StartupMeasurerTest {
   private static Duration ms(long millis) {
     return Duration.ofMillis(millis);
   }
+
+  @Test
+  void anExitTheEngineAnnouncesIsTimedWhenAnnouncedNotAtTheNextPoll() {
+    // Exits at 60 ms; every look at the state takes 150 ms. Polling alone would see the exit at
+    // 150 ms at the earliest; the announced exit is timed at about 60 ms.
+    ScriptedRunner runner =
+        new ScriptedRunner(ms -> ms < 60 ? RUNNING : ContainerState.exited(0))
+            .announcesExit()
+            .stateLatency(150);
+
+    StartupResult result = measure(runner, new ProbeSpec.Exit(), 2);
+
+    assertThat(result.succeeded()).isTrue();
+    assertThat(result.samples())
+        .allSatisfy(
+            s ->
+                assertThat(s.timeToReady())
+                    .isBetween(Duration.ofMillis(60), Duration.ofMillis(140)));
+  }
 }

@@ -39,7 +39,6 @@ public final class DockerContainerRunner implements ContainerRunner, AutoCloseab
   private final ProbeRoute route;
   private final String runId;
   private final NetworkHolders holders;
-  private final Map<String, NetworkHolders.Holder> joined = new ConcurrentHashMap<>();
   // A start the engine refused (e.g. the entrypoint does not exist) is the image failing to start,
   // not the engine failing: it is reported as an exit with the engine's message as the last line.
   private final Map<String, String> refusedStarts = new ConcurrentHashMap<>();
@@ -71,21 +70,22 @@ public final class DockerContainerRunner implements ContainerRunner, AutoCloseab
    * that the run's final cleanup sweeps by.
    */
   public static DockerContainerRunner on(DockerEngine engine, String runId) {
-    return new DockerContainerRunner(
-        engine.client(),
-        ContainerStats.on(engine),
-        OwnContainer.route(engine.client(), Path.of("/")),
-        runId);
+    return on(engine, runId, () -> false);
   }
 
   /** A runner for {@code run}: labelled with its id, and making nothing once its cleanup began. */
   public static DockerContainerRunner on(DockerEngine engine, RunResources run) {
+    return on(engine, run.runId(), run::closing);
+  }
+
+  private static DockerContainerRunner on(
+      DockerEngine engine, String runId, BooleanSupplier shuttingDown) {
     return new DockerContainerRunner(
         engine.client(),
         ContainerStats.on(engine),
         OwnContainer.route(engine.client(), Path.of("/")),
-        run.runId(),
-        run::closing);
+        runId,
+        shuttingDown);
   }
 
   /** The network probed containers join, e.g. {@code bridge} (for messages and tests). */
@@ -125,11 +125,7 @@ public final class DockerContainerRunner implements ContainerRunner, AutoCloseab
               .withHostConfig(host)
               .exec()
               .getId();
-      holder.ifPresent(
-          h -> {
-            holders.joined(h, id);
-            joined.put(id, h);
-          });
+      holder.ifPresent(h -> holders.joined(h, id));
       return new ContainerId(id);
     } catch (NotFoundException e) {
       throw SizebotException.invalidInput(
@@ -191,9 +187,9 @@ public final class DockerContainerRunner implements ContainerRunner, AutoCloseab
 
   @Override
   public Optional<String> address(ContainerId container) {
-    NetworkHolders.Holder holder = joined.get(container.value());
-    if (holder != null) {
-      return Optional.of(holder.address()); // its namespace's: the container lists no network
+    Optional<NetworkHolders.Holder> holder = holders.holderOf(container.value());
+    if (holder.isPresent()) {
+      return Optional.of(holder.get().address()); // its namespace's: it lists no network itself
     }
     InspectContainerResponse inspected = inspect(container);
     Map<String, ContainerNetwork> networks =
@@ -238,9 +234,9 @@ public final class DockerContainerRunner implements ContainerRunner, AutoCloseab
     refusedStarts.remove(container.value());
     try {
       client.removeContainerCmd(container.value()).withForce(true).withRemoveVolumes(true).exec();
-      left(container);
+      holders.left(container.value());
     } catch (NotFoundException e) {
-      left(container); // already gone
+      holders.left(container.value()); // already gone
     } catch (ConflictException e) {
       // Its removal is already in progress: it will not linger, but its namespace is not free yet.
     } catch (RuntimeException e) {
@@ -259,11 +255,6 @@ public final class DockerContainerRunner implements ContainerRunner, AutoCloseab
   @Override
   public void close() {
     holders.close();
-  }
-
-  private void left(ContainerId container) {
-    joined.remove(container.value());
-    holders.left(container.value());
   }
 
   private InspectContainerResponse inspect(ContainerId container) {

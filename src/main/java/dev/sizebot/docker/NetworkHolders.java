@@ -6,9 +6,9 @@ import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.LogConfig;
 import java.io.ByteArrayInputStream;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,8 +47,8 @@ final class NetworkHolders {
   private final ProbeRoute route;
   private final Map<String, String> ownerLabel;
   private final BooleanSupplier shuttingDown;
-  private final Map<Holder, Set<String>> members = new HashMap<>();
-  private final List<Holder> started = new ArrayList<>();
+  // Every holder started and not yet removed, with the containers that joined it and are not gone.
+  private final Map<Holder, Set<String>> members = new LinkedHashMap<>();
   private Optional<String> image = Optional.empty();
   private Optional<String> unavailable = Optional.empty();
   private Holder current;
@@ -85,7 +85,6 @@ final class NetworkHolders {
       // would be reported as the image's.
       removeQuietly(current.id());
       members.remove(current);
-      started.remove(current);
       current = null;
     }
     if (current == null || !members.get(current).isEmpty()) {
@@ -97,6 +96,14 @@ final class NetworkHolders {
   /** {@code container} joined {@code holder}: the namespace is not reused until it has left. */
   synchronized void joined(Holder holder, String container) {
     members.get(holder).add(container);
+  }
+
+  /** The holder whose namespace {@code container} joined, while it is there. */
+  synchronized Optional<Holder> holderOf(String container) {
+    return members.entrySet().stream()
+        .filter(e -> e.getValue().contains(container))
+        .map(Map.Entry::getKey)
+        .findFirst();
   }
 
   /** {@code container} is gone (removed), so its namespace may be reused. */
@@ -114,17 +121,16 @@ final class NetworkHolders {
    * carries the owner label, so the run's final sweep (or {@code --keep}) deals with it.
    */
   synchronized void close() {
-    for (Holder holder : started) {
-      if (members.get(holder).isEmpty()) {
-        removeQuietly(holder.id());
-        members.remove(holder);
-      }
+    List<Holder> unused =
+        members.entrySet().stream()
+            .filter(e -> e.getValue().isEmpty())
+            .map(Map.Entry::getKey)
+            .toList();
+    for (Holder holder : unused) {
+      removeQuietly(holder.id());
+      members.remove(holder);
     }
-    started.retainAll(members.keySet());
-    if (started.isEmpty()) {
-      image.ifPresent(this::removeImageQuietly);
-      image = Optional.empty();
-    }
+    removeImageIfUnused();
     current = null;
   }
 
@@ -150,7 +156,6 @@ final class NetworkHolders {
         return giveUp(container, "its holder has no address on network '" + route.network() + "'");
       }
       Holder holder = new Holder(container, address.get());
-      started.add(holder);
       members.put(holder, new HashSet<>());
       return Optional.of(holder);
     } catch (RuntimeException e) {
@@ -196,11 +201,15 @@ final class NetworkHolders {
     if (container != null) {
       removeQuietly(container);
     }
-    if (started.isEmpty()) {
+    removeImageIfUnused();
+    return Optional.empty();
+  }
+
+  private void removeImageIfUnused() {
+    if (members.isEmpty()) {
       image.ifPresent(this::removeImageQuietly);
       image = Optional.empty();
     }
-    return Optional.empty();
   }
 
   // Quietly: whatever stays carries the owner label, and the run's final sweep removes it or says

@@ -57,11 +57,16 @@ sizebot_ensure_engine() {
   export SIZEBOT_BUSYBOX
 }
 
-# sizebot writes its pause program for amd64 and arm64 engines (docker.PauseProgram). On an x86-64
-# Debian machine, as root, install qemu-user-static so the test runs the arm64 one too.
-sizebot_ensure_qemu_arm64() {
-  [ "$(uname -m)" = x86_64 ] || return 0
-  [ -x /usr/bin/qemu-aarch64-static ] && return 0
+# sizebot writes its pause program for amd64 and arm64 engines (docker.PauseProgram). On a Debian
+# machine, as root, install qemu-user-static so the test runs the one for the other architecture.
+sizebot_ensure_qemu_user() {
+  local other
+  case "$(uname -m)" in
+    x86_64) other=aarch64 ;;
+    aarch64) other=x86_64 ;;
+    *) return 0 ;;
+  esac
+  [ -x "/usr/bin/qemu-$other-static" ] && return 0
   sizebot_apt_install qemu-user-static ||
-    echo "sizebot: no /usr/bin/qemu-aarch64-static: the arm64 pause program is not run (install qemu-user-static)" >&2
+    echo "sizebot: no /usr/bin/qemu-$other-static: the $other pause program is not run (install qemu-user-static)" >&2
 }

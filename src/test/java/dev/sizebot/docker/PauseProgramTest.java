@@ -15,28 +15,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The pause program really runs, waits, and dies only when killed. */
 class PauseProgramTest {
-  private static final Path QEMU_ARM64 = Path.of("/usr/bin/qemu-aarch64-static");
-
   @TempDir Path dir;
 
   @Test
   void amd64ProgramWaitsUntilKilled() throws Exception {
-    assumeTrue(System.getProperty("os.arch").equals("amd64"), "needs an x86-64 host");
-    assertWaitsUntilKilled(List.of(), program("x86_64"));
+    assertWaitsUntilKilled(launcher("amd64", "x86_64"), program("x86_64"));
   }
 
   @Test
-  void arm64ProgramWaitsUntilKilledUnderEmulation() throws Exception {
-    // Debian's qemu-user-static runs it on an x86-64 host; on an arm64 host it runs natively.
-    boolean nativeArm = System.getProperty("os.arch").equals("aarch64");
-    boolean runnable = nativeArm || Files.isExecutable(QEMU_ARM64);
-    if ("true".equals(System.getenv("CI"))) {
-      // scripts/test installs qemu-user-static on Debian: in CI this test must not skip.
-      assertThat(runnable).as(QEMU_ARM64 + " (qemu-user-static) or an arm64 host").isTrue();
-    }
-    assumeTrue(runnable, "needs qemu-user-static or an arm64 host");
-    assertWaitsUntilKilled(
-        nativeArm ? List.of() : List.of(QEMU_ARM64.toString()), program("aarch64"));
+  void arm64ProgramWaitsUntilKilled() throws Exception {
+    assertWaitsUntilKilled(launcher("aarch64", "aarch64"), program("aarch64"));
   }
 
   @Test
@@ -54,6 +42,23 @@ class PauseProgramTest {
     // 64-byte header + one 56-byte program header + 9 bytes of x86-64 or 7 AArch64 instructions.
     assertThat(PauseProgram.forArchitecture("x86_64").orElseThrow().executable()).hasSize(129);
     assertThat(PauseProgram.forArchitecture("aarch64").orElseThrow().executable()).hasSize(148);
+  }
+
+  /**
+   * How to run a program for {@code javaArch} ({@code os.arch}) here: natively, or under Debian's
+   * qemu-user-static ({@code qemu-<qemuArch>-static}), which scripts/test installs. Under CI=true
+   * the test must not skip, so a missing emulator fails it.
+   */
+  private static List<String> launcher(String javaArch, String qemuArch) {
+    if (System.getProperty("os.arch").equals(javaArch)) {
+      return List.of();
+    }
+    Path qemu = Path.of("/usr/bin/qemu-" + qemuArch + "-static");
+    if ("true".equals(System.getenv("CI"))) {
+      assertThat(Files.isExecutable(qemu)).as(qemu + " (qemu-user-static)").isTrue();
+    }
+    assumeTrue(Files.isExecutable(qemu), "needs " + qemu + " (qemu-user-static)");
+    return List.of(qemu.toString());
   }
 
   private Path program(String architecture) throws IOException {

@@ -1,5 +1,6 @@
 package dev.sizebot.rules;
 
+import dev.sizebot.dockerfile.Add;
 import dev.sizebot.dockerfile.Copy;
 import dev.sizebot.dockerfile.Instruction;
 import dev.sizebot.dockerfile.Run;
@@ -116,6 +117,9 @@ final class AddedThenDeleted implements Rule {
     Instruction adder = waste.adder();
     if (adder instanceof Copy c && c.from().isPresent()) {
       return "; copy only what the image needs from " + c.from().get();
+    }
+    if (adder instanceof Add && Context.localSources(adder).isEmpty()) {
+      return "; fetch them in a RUN that deletes them when done, or in a build stage";
     }
     if (!Context.localSources(adder).isEmpty()) {
       return "; instead of copying them, mount them in the RUN that uses them"

@@ -40,7 +40,7 @@ public interface Evidence {
   Optional<ShippedBytes> deletedLater(int createdAtLine, int deletedAtLine);
 
   /**
-   * Bytes under {@code path} (a file or directory) in the final image filesystem; {@code 0} means
+   * Bytes under {@code path} (a file or directory) in the final image filesystem; no bytes means
    * known to be absent.
    */
   Optional<ShippedBytes> finalBytesUnder(UnixPath path);

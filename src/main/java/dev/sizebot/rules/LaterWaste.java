@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -39,8 +40,9 @@ record LaterWaste(
   /** Per layer-making instruction of the shipping stages, per later remover: the dead files. */
   static List<LaterWaste> of(LintInput input, Predicate<DeadFile> kind) {
     List<LaterWaste> all = new ArrayList<>();
+    Set<Integer> shipping = StageRun.finalChain(input.dockerfile());
     for (Stage stage : input.dockerfile().stages()) {
-      if (!StageRun.finalChain(input.dockerfile()).contains(stage.index())) {
+      if (!shipping.contains(stage.index())) {
         continue;
       }
       for (Instruction adder : stage.instructions()) {

@@ -154,4 +154,22 @@ class AddedThenDeletedTest {
         .endsWith(
             "; keep the cache out of the layer with RUN --mount=type=cache,target=/root/.cache");
   }
+
+  @Test
+  void aDownloadDeletedLaterIsToBeFetchedWhereItIsDeleted() {
+    String text =
+        lines(
+            "FROM debian:12-slim",
+            "ADD https://example.com/tool.tgz /tmp/tool.tgz",
+            "RUN tar -xzf /tmp/tool.tgz -C /opt && rm /tmp/tool.tgz");
+    FakeEvidence evidence =
+        new FakeEvidence()
+            .dead(2, dead(2, "/tmp/tool.tgz", 8_000, 3, "/tmp/tool.tgz", Cause.DELETED));
+    Finding f = lint(text, evidence).get(0);
+    assertThat(f.fix()).isEmpty();
+    assertThat(f.message())
+        .isEqualTo(
+            "the ADD at line 2 adds files that line 3 deletes: /tmp/tool.tgz (8.00 kB); fetch them"
+                + " in a RUN that deletes them when done, or in a build stage");
+  }
 }

@@ -38,12 +38,10 @@ public final class LintMarkdown {
     line.append(counted(result.count(Severity.ERROR), "error")).append(" · ");
     line.append(counted(result.count(Severity.WARNING), "warning")).append(" · ");
     line.append(result.count(Severity.INFO)).append(" info");
-    long savings =
-        result.findings().stream()
-            .mapToLong(f -> f.savings().map(ByteSize::bytes).orElse(0L))
-            .sum();
-    if (savings > 0) {
-      line.append(" — could save ~").append(ByteSize.of(savings).human());
+    // Each proven byte once, however many findings name it.
+    ByteSize savings = result.savings();
+    if (savings.bytes() > 0) {
+      line.append(" — could save ~").append(savings.human());
     }
     return line.toString();
   }

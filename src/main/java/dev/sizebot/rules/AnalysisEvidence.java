@@ -2,13 +2,16 @@ package dev.sizebot.rules;
 
 import dev.sizebot.analysis.Analysis;
 import dev.sizebot.analysis.WastedFile;
-import dev.sizebot.common.ByteSize;
 import dev.sizebot.common.UnixPath;
 import dev.sizebot.image.FileEntry;
 import dev.sizebot.image.Image;
 import dev.sizebot.image.Layer;
 import dev.sizebot.image.LayerIndex;
+import dev.sizebot.rules.ShippedBytes.Piece;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -38,26 +41,25 @@ public final class AnalysisEvidence implements Evidence {
   }
 
   @Override
-  public Optional<ByteSize> bytesUnder(int instructionLine, UnixPath dir) {
-    return lines
-        .layerOf(instructionLine)
-        .map(position -> ByteSize.of(fileBytesUnder(image.layers().get(position).index(), dir)));
+  public Optional<ShippedBytes> bytesUnder(int instructionLine, UnixPath dir) {
+    return lines.layerOf(instructionLine).map(position -> filesUnder(position, dir));
   }
 
   /** Dead bytes the creating layer ships because the deleting layer removed or overwrote them. */
   @Override
-  public Optional<ByteSize> deletedLater(int createdAtLine, int deletedAtLine) {
+  public Optional<ShippedBytes> deletedLater(int createdAtLine, int deletedAtLine) {
     Optional<Integer> created = lines.layerOf(createdAtLine);
     Optional<Integer> deleted = lines.layerOf(deletedAtLine);
     if (created.isEmpty() || deleted.isEmpty() || deleted.get() <= created.get()) {
       return Optional.empty();
     }
-    long bytes =
-        analysis.reclaimable().stream()
-            .filter(w -> w.addedBy() == created.get() && w.removedBy() == deleted.get())
-            .mapToLong(WastedFile::bytes)
-            .sum();
-    return Optional.of(ByteSize.of(bytes));
+    Map<Piece, Long> pieces = new HashMap<>();
+    for (WastedFile w : analysis.reclaimable()) {
+      if (w.addedBy() == created.get() && w.removedBy() == deleted.get()) {
+        pieces.merge(new Piece(w.addedBy(), w.path()), w.bytes(), Long::sum);
+      }
+    }
+    return Optional.of(new ShippedBytes(pieces));
   }
 
   /**
@@ -65,14 +67,60 @@ public final class AnalysisEvidence implements Evidence {
    * live bytes under a path are the bytes all layers add there minus the dead ones there.
    */
   @Override
-  public Optional<ByteSize> finalBytesUnder(UnixPath path) {
-    long added = image.layers().stream().mapToLong(l -> fileBytesUnder(l.index(), path)).sum();
-    long dead =
-        analysis.reclaimable().stream()
-            .filter(w -> w.path().startsWith(path))
-            .mapToLong(WastedFile::bytes)
-            .sum();
-    return Optional.of(ByteSize.of(added - dead));
+  public Optional<ShippedBytes> finalBytesUnder(UnixPath path) {
+    Map<Piece, Long> pieces = new HashMap<>();
+    for (int i = 0; i < image.layers().size(); i++) {
+      pieces.putAll(filesUnder(i, path).pieces());
+    }
+    for (WastedFile w : analysis.reclaimable()) {
+      if (w.path().startsWith(path)) {
+        pieces.computeIfPresent(new Piece(w.addedBy(), w.path()), (p, b) -> b - w.bytes());
+      }
+    }
+    pieces.values().removeIf(bytes -> bytes <= 0);
+    return Optional.of(new ShippedBytes(pieces));
+  }
+
+  @Override
+  public List<DeadFile> deadFilesOf(int instructionLine) {
+    Optional<Integer> layer = lines.layerOf(instructionLine);
+    if (layer.isEmpty()) {
+      return List.of();
+    }
+    Map<Integer, Integer> lineOf = new HashMap<>();
+    lines.positions().forEach((line, position) -> lineOf.put(position, line));
+    List<DeadFile> dead = new ArrayList<>();
+    // The analysis lists them largest first, and so does this.
+    for (WastedFile w : analysis.reclaimable()) {
+      if (w.addedBy() == layer.get() && w.removedBy() > w.addedBy()) {
+        dead.add(
+            new DeadFile(
+                ShippedBytes.of(w.addedBy(), w.path(), w.bytes()),
+                w.path(),
+                Optional.ofNullable(lineOf.get(w.removedBy())),
+                removedRoot(w),
+                w.cause()));
+      }
+    }
+    return dead;
+  }
+
+  // The topmost path the removing layer deleted above (or at) the file; the file itself when it
+  // was overwritten or its removal is not a whiteout of this layer.
+  private UnixPath removedRoot(WastedFile w) {
+    LayerIndex remover = image.layers().get(w.removedBy()).index();
+    UnixPath root = w.path();
+    for (UnixPath gone : remover.whiteouts()) {
+      if (w.path().startsWith(gone) && root.startsWith(gone)) {
+        root = gone;
+      }
+    }
+    for (UnixPath dir : remover.opaqueDirs()) {
+      if (w.path().startsWith(dir) && root.startsWith(dir)) {
+        root = dir;
+      }
+    }
+    return root;
   }
 
   /**
@@ -92,13 +140,13 @@ public final class AnalysisEvidence implements Evidence {
     return Optional.of(false);
   }
 
-  private static long fileBytesUnder(LayerIndex index, UnixPath dir) {
-    long bytes = 0;
-    for (FileEntry entry : index.entries()) {
-      if (entry.isFile() && entry.path().startsWith(dir)) {
-        bytes += entry.size();
+  private ShippedBytes filesUnder(int position, UnixPath dir) {
+    Map<Piece, Long> pieces = new HashMap<>();
+    for (FileEntry entry : image.layers().get(position).index().entries()) {
+      if (entry.isFile() && entry.size() > 0 && entry.path().startsWith(dir)) {
+        pieces.merge(new Piece(position, entry.path()), entry.size(), Long::sum);
       }
     }
-    return bytes;
+    return new ShippedBytes(pieces);
   }
 }

@@ -23,19 +23,29 @@ final class DeletedInLaterLayer implements Rule {
 
   @Override
   public List<Finding> check(LintInput input) {
-    List<Finding> findings = new ArrayList<>();
-    List<StageRun> runs = StageRun.shipping(input.dockerfile());
+    return pairs(input.dockerfile()).stream()
+        .map(p -> finding(input, p.creator(), p.deleting(), p.target()))
+        .toList();
+  }
+
+  /** A shipping RUN that deletes {@code target}, which an earlier RUN of its stage created. */
+  record Pair(StageRun creator, StageRun deleting, String target) {}
+
+  /** The pairs this rule reports, one per deleting RUN (SB117 leaves them to it). */
+  static List<Pair> pairs(Dockerfile dockerfile) {
+    List<Pair> pairs = new ArrayList<>();
+    List<StageRun> runs = StageRun.shipping(dockerfile);
     for (int later = 0; later < runs.size(); later++) {
       StageRun deleting = runs.get(later);
       for (String target : Created.removedBy(deleting)) {
         Optional<StageRun> creator = creator(runs.subList(0, later), deleting, target);
         if (creator.isPresent()) {
-          findings.add(finding(input, creator.get(), deleting, target));
+          pairs.add(new Pair(creator.get(), deleting, target));
           break;
         }
       }
     }
-    return findings;
+    return pairs;
   }
 
   // The first earlier RUN of the same stage that creates the target (or something below it)
@@ -79,7 +89,7 @@ final class DeletedInLaterLayer implements Rule {
             b ->
                 fixed.withEvidence(
                     b,
-                    b.human()
+                    b.size().human()
                         + " created at line "
                         + creator.line()
                         + " and deleted at line "
@@ -98,7 +108,7 @@ final class DeletedInLaterLayer implements Rule {
   }
 
   // Moves the deleting RUN's commands onto the end of the creating RUN when it only deletes.
-  private static Optional<Fix> fix(Dockerfile dockerfile, StageRun creator, StageRun deleting) {
+  static Optional<Fix> fix(Dockerfile dockerfile, StageRun creator, StageRun deleting) {
     boolean onlyDeletes = deleting.run().commands().stream().allMatch(c -> c.isProgram("rm"));
     Optional<RunText> create = creator.text();
     Optional<RunText> delete = deleting.text();

@@ -1,7 +1,7 @@
 package dev.sizebot.rules;
 
-import dev.sizebot.common.ByteSize;
 import dev.sizebot.common.UnixPath;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,38 +15,46 @@ public interface Evidence {
   Evidence NONE =
       new Evidence() {
         @Override
-        public Optional<ByteSize> bytesUnder(int instructionLine, UnixPath dir) {
+        public Optional<ShippedBytes> bytesUnder(int instructionLine, UnixPath dir) {
           return Optional.empty();
         }
 
         @Override
-        public Optional<ByteSize> deletedLater(int createdAtLine, int deletedAtLine) {
+        public Optional<ShippedBytes> deletedLater(int createdAtLine, int deletedAtLine) {
           return Optional.empty();
         }
 
         @Override
-        public Optional<ByteSize> finalBytesUnder(UnixPath path) {
+        public Optional<ShippedBytes> finalBytesUnder(UnixPath path) {
           return Optional.empty();
         }
       };
 
   /** Bytes the layer of the instruction at {@code instructionLine} adds under {@code dir}. */
-  Optional<ByteSize> bytesUnder(int instructionLine, UnixPath dir);
+  Optional<ShippedBytes> bytesUnder(int instructionLine, UnixPath dir);
 
   /**
    * Bytes the layer of {@code createdAtLine} adds that the layer of the later {@code deletedAtLine}
    * deletes (whiteouts) — hidden from the final filesystem but still shipped.
    */
-  Optional<ByteSize> deletedLater(int createdAtLine, int deletedAtLine);
+  Optional<ShippedBytes> deletedLater(int createdAtLine, int deletedAtLine);
 
   /**
-   * Bytes under {@code path} (a file or directory) in the final image filesystem; {@code 0} means
+   * Bytes under {@code path} (a file or directory) in the final image filesystem; no bytes means
    * known to be absent.
    */
-  Optional<ByteSize> finalBytesUnder(UnixPath path);
+  Optional<ShippedBytes> finalBytesUnder(UnixPath path);
+
+  /**
+   * The files the layer of the instruction at {@code instructionLine} ships that later layers
+   * deleted or overwrote, largest first; empty when none or not known.
+   */
+  default List<DeadFile> deadFilesOf(int instructionLine) {
+    return List.of();
+  }
 
   /** Whether {@code path} exists in the final image, when known. */
   default Optional<Boolean> presentInFinalImage(UnixPath path) {
-    return finalBytesUnder(path).map(bytes -> bytes.bytes() > 0);
+    return finalBytesUnder(path).map(bytes -> !bytes.isEmpty());
   }
 }

@@ -10,7 +10,8 @@ import java.util.Optional;
  *
  * @param message what is wrong here, specific to this Dockerfile
  * @param why why it matters (the rule's general reason)
- * @param savings bytes the fix would save, only when evidence from the built image proves it
+ * @param proven the bytes the fix would save, only when evidence from the built image proves them
+ *     ({@link ShippedBytes#NONE} otherwise); named piece by piece so a report counts each once
  * @param evidence what the image showed, e.g. "/var/lib/apt/lists holds 45.2 MB in the layer of
  *     line 4"
  */
@@ -22,7 +23,7 @@ public record Finding(
     String why,
     LineRange location,
     Optional<Fix> fix,
-    Optional<ByteSize> savings,
+    ShippedBytes proven,
     Optional<String> evidence,
     List<String> seeAlso)
     implements Comparable<Finding> {
@@ -34,7 +35,7 @@ public record Finding(
     Objects.requireNonNull(why, "why");
     Objects.requireNonNull(location, "location");
     Objects.requireNonNull(fix, "fix");
-    Objects.requireNonNull(savings, "savings");
+    Objects.requireNonNull(proven, "proven");
     Objects.requireNonNull(evidence, "evidence");
     seeAlso = List.copyOf(seeAlso);
   }
@@ -48,7 +49,7 @@ public record Finding(
         rule.why(),
         location,
         Optional.empty(),
-        Optional.empty(),
+        ShippedBytes.NONE,
         Optional.empty(),
         rule.seeAlso());
   }
@@ -62,16 +63,20 @@ public record Finding(
         why,
         location,
         Optional.of(newFix),
-        savings,
+        proven,
         evidence,
         seeAlso);
   }
 
   /** Adds what the image showed; a zero-byte proof adds the evidence without a saving. */
-  public Finding withEvidence(ByteSize bytes, String shown) {
-    Optional<ByteSize> saved = bytes.bytes() > 0 ? Optional.of(bytes) : Optional.empty();
+  public Finding withEvidence(ShippedBytes bytes, String shown) {
     return new Finding(
-        ruleId, severity, title, message, why, location, fix, saved, Optional.of(shown), seeAlso);
+        ruleId, severity, title, message, why, location, fix, bytes, Optional.of(shown), seeAlso);
+  }
+
+  /** The bytes the fix would save, when the image proves any. */
+  public Optional<ByteSize> savings() {
+    return proven.isEmpty() ? Optional.empty() : Optional.of(proven.size());
   }
 
   /** Report order: by line, then rule id. */

@@ -1,6 +1,5 @@
 package dev.sizebot.rules;
 
-import dev.sizebot.common.ByteSize;
 import dev.sizebot.common.UnixPath;
 import java.util.Optional;
 
@@ -10,12 +9,12 @@ final class Proof {
 
   /** Attaches the bytes {@code dir} holds in the layer of the RUN at {@code line}. */
   static Finding bytesUnder(Finding finding, Evidence evidence, int line, String dir) {
-    Optional<ByteSize> bytes = evidence.bytesUnder(line, UnixPath.of(dir));
+    Optional<ShippedBytes> bytes = evidence.bytesUnder(line, UnixPath.of(dir));
     return bytes
         .map(
             b ->
                 finding.withEvidence(
-                    b, dir + " holds " + b.human() + " in the layer of line " + line))
+                    b, dir + " holds " + b.size().human() + " in the layer of line " + line))
         .orElse(finding);
   }
 

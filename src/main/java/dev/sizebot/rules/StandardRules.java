@@ -24,6 +24,8 @@ final class StandardRules {
         new SlimBaseImage(),
         new UseraddLastlog(),
         new ContextNotIgnored(),
+        new AddedThenDeleted(),
+        new OverwrittenLater(),
         new AptUpdateAlone(),
         new CopyBeforeInstall(),
         new CacheMountSuggested(),

@@ -1,6 +1,5 @@
 package dev.sizebot.rules;
 
-import dev.sizebot.common.ByteSize;
 import dev.sizebot.common.UnixPath;
 import dev.sizebot.dockerfile.Stage;
 import java.util.ArrayList;
@@ -41,27 +40,22 @@ final class ToolchainInFinalImage implements Rule {
                     "build in a stage of its own and copy only the result",
                     Fix.Snippet.DOCKERFILE,
                     MultiStageRewrite.of(input.dockerfile())));
-    long bytes = 0;
-    boolean known = false;
+    List<ShippedBytes> found = new ArrayList<>();
     for (String path : Toolchain.PATHS) {
-      var found = input.evidence().finalBytesUnder(UnixPath.of(path));
-      if (found.isPresent()) {
-        known = true;
-        bytes += found.get().bytes();
-      }
+      input.evidence().finalBytesUnder(UnixPath.of(path)).ifPresent(found::add);
     }
+    boolean known = !found.isEmpty();
+    ShippedBytes bytes = ShippedBytes.union(found);
     List<String> programs = programsPresent(input.evidence(), tools);
     List<String> shown = new ArrayList<>();
     if (!programs.isEmpty()) {
       shown.add(String.join(", ", programs) + " present in the final image");
     }
     if (known) {
-      shown.add("toolchain directories hold " + ByteSize.of(bytes).human() + " in the final image");
+      shown.add("toolchain directories hold " + bytes.size().human() + " in the final image");
     }
     return List.of(
-        shown.isEmpty()
-            ? finding
-            : finding.withEvidence(ByteSize.of(bytes), String.join("; ", shown)));
+        shown.isEmpty() ? finding : finding.withEvidence(bytes, String.join("; ", shown)));
   }
 
   // Packages such as gcc, g++, make and git install a program of their own name: /usr/bin having

@@ -94,4 +94,34 @@ class LintRenderersTest {
   void sarifLevelsFollowTheSpecNames() {
     assertThat(Sarif.level(dev.sizebot.rules.Severity.INFO)).isEqualTo("note");
   }
+
+  @Test
+  void bothSummariesCountBytesSeveralFindingsProveOnce() throws Exception {
+    var lists =
+        dev.sizebot.rules.ShippedBytes.of(
+            2, dev.sizebot.common.UnixPath.of("/var/lib/apt/lists/p"), 40_000);
+    var cache =
+        dev.sizebot.rules.ShippedBytes.of(
+            2, dev.sizebot.common.UnixPath.of("/var/cache/apt/pkgcache.bin"), 25_000);
+    var left =
+        LintSamples.APT_LISTS
+            .at(dev.sizebot.rules.LineRange.of(2), "lists left")
+            .withEvidence(lists, "lists");
+    var overwritten =
+        LintSamples.APT_LISTS
+            .at(dev.sizebot.rules.LineRange.of(2), "overwritten")
+            .withEvidence(
+                dev.sizebot.rules.ShippedBytes.union(java.util.List.of(lists, cache)), "both");
+    var result =
+        new dev.sizebot.rules.LintResult(
+            "Dockerfile",
+            java.util.List.of(LintSamples.APT_LISTS),
+            java.util.List.of(left, overwritten));
+    assertThat(LintMarkdown.render(result))
+        .contains("**2 findings**: 0 errors · 2 warnings · 0 info — could save ~65.0 kB\n");
+    JsonNode json = new ObjectMapper().readTree(LintJson.render(result));
+    assertThat(json.path("summary").path("savingsBytes").asLong()).isEqualTo(65_000);
+    assertThat(json.path("findings").get(0).path("savingsBytes").asLong()).isEqualTo(40_000);
+    assertThat(json.path("findings").get(1).path("savingsBytes").asLong()).isEqualTo(65_000);
+  }
 }

@@ -1,12 +1,13 @@
 package dev.sizebot.report;
 
-import dev.sizebot.common.ByteSize;
+import dev.sizebot.common.UnixPath;
 import dev.sizebot.rules.Finding;
 import dev.sizebot.rules.Fix;
 import dev.sizebot.rules.LineRange;
 import dev.sizebot.rules.LintResult;
 import dev.sizebot.rules.RuleInfo;
 import dev.sizebot.rules.Severity;
+import dev.sizebot.rules.ShippedBytes;
 import java.util.List;
 
 /** A fixed lint result with every shape a renderer must handle, including hostile text. */
@@ -44,7 +45,9 @@ final class LintSamples {
                     "RUN apt-get update \\\n"
                         + "    && apt-get install -y --no-install-recommends curl \\\n"
                         + "    && rm -rf /var/lib/apt/lists/*"))
-            .withEvidence(ByteSize.of(45_200_000), "/var/lib/apt/lists holds 45.2 MB in line 3");
+            .withEvidence(
+                ShippedBytes.of(3, UnixPath.of("/var/lib/apt/lists/deb.debian.org"), 45_200_000),
+                "/var/lib/apt/lists holds 45.2 MB in line 3");
     Finding latest =
         LATEST
             .at(LineRange.of(1), "FROM python:latest <img src=x> uses :latest")

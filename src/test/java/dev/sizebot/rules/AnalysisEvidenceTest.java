@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sizebot.analysis.Analysis;
-import dev.sizebot.common.ByteSize;
+import dev.sizebot.analysis.Cause;
 import dev.sizebot.common.UnixPath;
 import dev.sizebot.image.Image;
+import dev.sizebot.rules.ShippedBytes.Piece;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -38,8 +40,8 @@ class AnalysisEvidenceTest {
   private static final Evidence EVIDENCE =
       new AnalysisEvidence(IMAGE, Analysis.of(IMAGE), new LayerLines(Map.of(4, 1, 5, 2, 6, 3)));
 
-  private static Optional<Long> bytes(Optional<ByteSize> size) {
-    return size.map(ByteSize::bytes);
+  private static Optional<Long> bytes(Optional<ShippedBytes> size) {
+    return size.map(ShippedBytes::bytes);
   }
 
   @ParameterizedTest
@@ -114,6 +116,65 @@ class AnalysisEvidenceTest {
     assertThat(evidence.presentInFinalImage(UnixPath.of("/opt/x"))).contains(true);
     assertThat(bytes(evidence.finalBytesUnder(UnixPath.of("/usr/lib")))).contains(0L);
     assertThat(bytes(evidence.finalBytesUnder(UnixPath.of("/opt")))).contains(3L);
+  }
+
+  @Test
+  void eachAnswerNamesTheLayerAndPathOfEveryByte() {
+    assertThat(EVIDENCE.bytesUnder(4, UnixPath.of("/var/lib/apt")).orElseThrow().pieces())
+        .isEqualTo(
+            Map.of(
+                new Piece(1, UnixPath.of("/var/lib/apt/lists/deb.debian.org_dists_Packages")),
+                45_000L,
+                new Piece(1, UnixPath.of("/var/lib/apt/lists/partial/lock")),
+                200L));
+    assertThat(EVIDENCE.deletedLater(5, 6).orElseThrow().pieces())
+        .isEqualTo(
+            Map.of(
+                new Piece(2, UnixPath.of("/tmp/big.tar.gz")),
+                30_000L,
+                new Piece(2, UnixPath.of("/opt/app")),
+                100L));
+    // The live copy of /opt/app is layer 3's, not layer 2's dead one.
+    assertThat(EVIDENCE.finalBytesUnder(UnixPath.of("/opt")).orElseThrow().pieces())
+        .isEqualTo(Map.of(new Piece(3, UnixPath.of("/opt/app")), 50L));
+  }
+
+  @Test
+  void deadFilesOfALineNameTheRemovingLineAndWhatItRemoved() {
+    assertThat(EVIDENCE.deadFilesOf(5))
+        .containsExactly(
+            new DeadFile(
+                ShippedBytes.of(2, UnixPath.of("/tmp/big.tar.gz"), 30_000),
+                UnixPath.of("/tmp/big.tar.gz"),
+                Optional.of(6),
+                UnixPath.of("/tmp/big.tar.gz"),
+                Cause.DELETED),
+            new DeadFile(
+                ShippedBytes.of(2, UnixPath.of("/opt/app"), 100),
+                UnixPath.of("/opt/app"),
+                Optional.of(6),
+                UnixPath.of("/opt/app"),
+                Cause.OVERWRITTEN));
+    assertThat(EVIDENCE.deadFilesOf(4)).isEmpty();
+    assertThat(EVIDENCE.deadFilesOf(2)).isEmpty();
+  }
+
+  @Test
+  void aFileHiddenWithItsDirectoryNamesTheDeletedDirectory() {
+    Image image =
+        image(
+            layer("base").file("/bin/sh", 10, "sh"),
+            layer("COPY . /app").dir("/app/docs").file("/app/docs/a.pdf", 700, "a"),
+            layer("RUN rm -rf /app/docs").whiteout("/app/docs"));
+    Evidence evidence =
+        new AnalysisEvidence(image, Analysis.of(image), new LayerLines(Map.of(3, 1, 4, 2)));
+    List<DeadFile> dead = evidence.deadFilesOf(3);
+    assertThat(dead).hasSize(1);
+    assertThat(dead.get(0).removed()).isEqualTo(UnixPath.of("/app/docs"));
+    assertThat(dead.get(0).removedAt()).contains(4);
+    assertThat(dead.get(0).cause()).isEqualTo(Cause.PARENT_DELETED);
+    // The base layer maps to no line: what it wastes is never asked about.
+    assertThat(evidence.deadFilesOf(1)).isEmpty();
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sizebot.common.ByteSize;
 import dev.sizebot.common.SizebotException;
+import dev.sizebot.common.UnixPath;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,10 +57,11 @@ class CoreValuesTest {
 
   @Test
   void evidenceOfZeroBytesIsKeptButSavesNothing() {
-    Finding f = RULE.at(LineRange.of(4), "m").withEvidence(ByteSize.ZERO, "nothing there");
+    Finding f = RULE.at(LineRange.of(4), "m").withEvidence(ShippedBytes.NONE, "nothing there");
     assertThat(f.savings()).isEmpty();
     assertThat(f.evidence()).contains("nothing there");
-    assertThat(RULE.at(LineRange.of(4), "m").withEvidence(ByteSize.of(7), "x").savings())
+    ShippedBytes seven = ShippedBytes.of(2, UnixPath.of("/x"), 7);
+    assertThat(RULE.at(LineRange.of(4), "m").withEvidence(seven, "x").savings())
         .contains(ByteSize.of(7));
   }
 

@@ -106,7 +106,7 @@ final class LintCommand implements Callable<Integer> {
               + ")");
     }
     Dockerfile parsed = Dockerfile.parse(Dockerfile.readText(dockerfile), dockerfile.toString());
-    if (parsed.stages().isEmpty()) {
+    if (parsed.stages().isEmpty() && parsed.errors().isEmpty()) {
       throw SizebotException.invalidInput(
           dockerfile + ": no FROM instruction, so no stage to lint (add a FROM)");
     }

@@ -46,9 +46,12 @@ public final class RuleSet {
   public LintResult lint(LintInput input, String path, Set<String> ignored) {
     requireKnown(ignored);
     if (input.dockerfile().stages().isEmpty()) {
-      // Only global ARGs: BuildKit parses it but has no stage to build, so nothing to check.
+      // No FROM: BuildKit parses it but has no stage to build, so only its build errors count.
+      boolean errors = !ignored.contains(BuildErrors.INFO.id());
       return new LintResult(
-          path, infos().stream().filter(i -> !ignored.contains(i.id())).toList(), List.of());
+          path,
+          infos().stream().filter(i -> !ignored.contains(i.id())).toList(),
+          errors ? new BuildErrors().check(input) : List.of());
     }
     InlineIgnores inline = InlineIgnores.parse(String.join("\n", input.dockerfile().lines()));
     List<LineRange> instructions =

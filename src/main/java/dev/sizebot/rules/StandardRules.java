@@ -27,6 +27,7 @@ final class StandardRules {
         new AptUpdateAlone(),
         new CopyBeforeInstall(),
         new CacheMountSuggested(),
+        new BuildErrors(),
         new UnpinnedBaseImage(),
         new RootUser(),
         new UnpinnedBuildTool(),

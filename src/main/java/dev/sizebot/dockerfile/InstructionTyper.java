@@ -153,8 +153,7 @@ final class InstructionTyper {
     }
     if (!KEYWORDS.contains(child.keyword())) {
       throw InstructionError.whole(
-              child,
-              "unknown instruction: " + child.keyword().toUpperCase(Locale.ROOT) + " as a trigger")
+              child, "unknown instruction: " + child.keyword().toUpperCase(Locale.ROOT))
           .inChildBuild(node);
     }
     // Triggers run in the child build, so nothing is expanded with this file's variables, and

@@ -91,7 +91,7 @@ class LintCommandTest {
     assertThat(unknown.code()).isEqualTo(2);
     assertThat(unknown.err())
         .startsWith("sizebot: error: unknown rule id SB999 in the ignore list");
-    MainTest.Result bad = MainTest.run("lint", write("Bad", "RUN x\n").toString());
+    MainTest.Result bad = MainTest.run("lint", write("Bad", "FROM a\nRUNN x\n").toString());
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err().lines()).hasSize(1);
     MainTest.Result noFrom = MainTest.run("lint", write("ArgOnly", "ARG X=1\n").toString());

@@ -85,7 +85,9 @@ class LintCommandTest {
     MainTest.Result format = MainTest.run("lint", df.toString(), "--format", "xml");
     assertThat(format.code()).isEqualTo(2);
     assertThat(format.err())
-        .isEqualTo("sizebot: error: unknown --format 'xml'; use markdown, json or sarif\n");
+        .isEqualTo(
+            "sizebot: error: Invalid value for option '--format': expected one of [markdown, json,"
+                + " sarif] (case-insensitive) but was 'xml' (see 'sizebot lint --help')\n");
     assertThat(MainTest.run("lint", df.toString(), "--fail-on", "fatal").code()).isEqualTo(2);
     MainTest.Result unknown = MainTest.run("lint", df.toString(), "--ignore", "SB999");
     assertThat(unknown.code()).isEqualTo(2);

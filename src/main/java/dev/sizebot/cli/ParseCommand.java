@@ -86,7 +86,7 @@ final class ParseCommand implements Callable<Integer> {
         + ":"
         + first.at().startColumn()
         + ": "
-        + first.message()
+        + first.message().replaceAll("\\.$", "")
         + (count > 1 ? " (and " + (count - 1) + " more)" : "")
         + "; the build would stop there (the model on stdout lists every error under \"errors\")";
   }

@@ -107,4 +107,24 @@ class BuildErrorsTest {
                 + "RUN apt-get update && apt-get install -y curl\n");
     assertThat(Dockerfile.parse(fixed, "df").failsToBuild()).isFalse();
   }
+
+  @Test
+  void anInlineIgnoreAboveTheFailingInstructionSilencesItAndOnlyIt() {
+    String text =
+        "FROM alpine:3.20\n# sizebot ignore=SB300\nCOPY --user=app . /app\nUSER\nUSER 10001\n";
+    LintResult result =
+        RuleSet.standard().lint(LintInput.of(Dockerfile.parse(text, "df")), "df", Set.of());
+    assertThat(result.findings().stream().map(BuildErrorsTest::line))
+        .containsExactly("SB300 error 4:1-4:5 USER requires exactly one argument");
+  }
+
+  @Test
+  void theIgnoreListSkipsBuildErrorsEvenWithoutAFrom() {
+    Dockerfile file = Dockerfile.parse("CMD [\"x\"]\n", "df");
+    assertThat(RuleSet.standard().lint(LintInput.of(file), "df", Set.of("SB300")).findings())
+        .isEmpty();
+    assertThat(RuleSet.standard().lint(LintInput.of(file), "df", Set.of()).findings())
+        .extracting(Finding::ruleId)
+        .containsExactly("SB300");
+  }
 }

@@ -51,11 +51,17 @@ final class LintCommand implements Callable<Integer> {
               + " Dockerfile's directory).")
   Path context;
 
+  enum Format {
+    markdown,
+    json,
+    sarif
+  }
+
   @Option(
       names = "--format",
-      paramLabel = "FORMAT",
-      description = "markdown (default), json or sarif.")
-  String format = "markdown";
+      defaultValue = "markdown",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format format;
 
   @Option(
       names = "--fail-on",
@@ -92,7 +98,6 @@ final class LintCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Optional<Severity> threshold = threshold();
-    String rendered = requireFormat();
     Path dir = context != null ? context : parentOf(dockerfile);
     if (!Files.isDirectory(dir)) {
       throw SizebotException.invalidInput(
@@ -106,7 +111,7 @@ final class LintCommand implements Callable<Integer> {
               + ")");
     }
     Dockerfile parsed = Dockerfile.parse(Dockerfile.readText(dockerfile), dockerfile.toString());
-    if (parsed.stages().isEmpty()) {
+    if (parsed.stages().isEmpty() && parsed.errors().isEmpty()) {
       throw SizebotException.invalidInput(
           dockerfile + ": no FROM instruction, so no stage to lint (add a FROM)");
     }
@@ -125,7 +130,7 @@ final class LintCommand implements Callable<Integer> {
             .filter(s -> !s.isEmpty())
             .collect(Collectors.toCollection(LinkedHashSet::new));
     LintResult result = RuleSet.standard().lint(input, displayPath(dockerfile), ignored);
-    spec.commandLine().getOut().print(render(rendered, result));
+    spec.commandLine().getOut().print(render(format, result));
     spec.commandLine().getOut().flush();
     boolean fails =
         threshold.isPresent()
@@ -137,20 +142,11 @@ final class LintCommand implements Callable<Integer> {
     return failOn.equalsIgnoreCase("none") ? Optional.empty() : Optional.of(Severity.parse(failOn));
   }
 
-  private String requireFormat() {
-    String f = format.toLowerCase(Locale.ROOT);
-    if (!List.of("markdown", "json", "sarif").contains(f)) {
-      throw SizebotException.invalidInput(
-          "unknown --format '" + format + "'; use markdown, json or sarif");
-    }
-    return f;
-  }
-
-  private static String render(String format, LintResult result) {
+  private static String render(Format format, LintResult result) {
     return switch (format) {
-      case "json" -> LintJson.render(result);
-      case "sarif" -> Sarif.render(result, version());
-      default -> LintMarkdown.render(result);
+      case json -> LintJson.render(result);
+      case sarif -> Sarif.render(result, version());
+      case markdown -> LintMarkdown.render(result);
     };
   }
 

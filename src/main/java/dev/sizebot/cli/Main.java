@@ -78,6 +78,8 @@ public final class Main implements Runnable {
     cli.setErr(err);
     cli.setExecutionExceptionHandler(new Errors(main));
     cli.setParameterExceptionHandler(Errors::onBadParameters);
+    // --format json and --format JSON alike, in every command (lint always took either).
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     return cli;
   }
 

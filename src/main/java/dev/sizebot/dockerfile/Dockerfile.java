@@ -10,11 +10,16 @@ import java.util.Optional;
 /**
  * A parsed Dockerfile: parser directives, global ARGs (before the first FROM), stages, and the
  * source lines (without line endings) so fixes can replace an instruction's exact lines. Parse with
- * {@link #parse(String, String)} or {@link #read(Path)}; errors are {@code SizebotException}s
- * (invalid input) naming the file and line.
+ * {@link #parse(String, String)} or {@link #read(Path)}. A file BuildKit's parser rejects is a
+ * {@code SizebotException} (invalid input) naming the file and line; an instruction that parses but
+ * would not build is kept as an {@link InvalidInstruction} with its {@link BuildError}s.
  *
  * @param source the file name used in messages
  * @param escape the escape character: {@code \} or, with {@code # escape=`}, a backtick
+ * @param invalid the instructions BuildKit's parser accepts but that would not build, in file
+ *     order; they are in no stage's instruction list
+ * @param errors why each of them (or a typed instruction, such as a FROM reusing a stage name)
+ *     would not build, in file order
  */
 public record Dockerfile(
     String source,
@@ -22,13 +27,38 @@ public record Dockerfile(
     char escape,
     List<Arg> globalArgs,
     List<Stage> stages,
-    List<String> lines) {
+    List<String> lines,
+    List<InvalidInstruction> invalid,
+    List<BuildError> errors) {
   public Dockerfile {
     Objects.requireNonNull(source, "source");
     directives = List.copyOf(directives);
     globalArgs = List.copyOf(globalArgs);
     stages = List.copyOf(stages);
     lines = List.copyOf(lines);
+    invalid = List.copyOf(invalid);
+    errors = List.copyOf(errors);
+  }
+
+  /** A Dockerfile in which every instruction builds. */
+  public Dockerfile(
+      String source,
+      List<Directive> directives,
+      char escape,
+      List<Arg> globalArgs,
+      List<Stage> stages,
+      List<String> lines) {
+    this(source, directives, escape, globalArgs, stages, lines, List.of(), List.of());
+  }
+
+  /** Whether building this file would stop at an instruction (ONBUILD triggers do not count). */
+  public boolean failsToBuild() {
+    return errors.stream().anyMatch(e -> !e.inChildBuild());
+  }
+
+  /** The errors of the instruction at {@code range}, in the order they were found. */
+  public List<BuildError> errorsOf(SourceRange range) {
+    return errors.stream().filter(e -> e.instruction().equals(range)).toList();
   }
 
   /** Parses Dockerfile text; {@code source} names it in error messages. */

@@ -28,6 +28,9 @@ final class DockerfileParser {
   private final String source;
   private final Map<String, String> buildArgs;
   private char escape = '\\';
+  private final List<Arg> globalArgs = new ArrayList<>();
+  private final List<InvalidInstruction> invalid = new ArrayList<>();
+  private final List<BuildError> errors = new ArrayList<>();
 
   DockerfileParser(String source, Map<String, String> buildArgs) {
     this.source = source;
@@ -60,37 +63,86 @@ final class DockerfileParser {
     escape = syntax.escape();
     InstructionTyper typer = new InstructionTyper(source, escape);
     Variables global = Variables.global();
-    List<Arg> globalArgs = new ArrayList<>();
     List<StageBuilder> stages = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (Node node : syntax.nodes()) {
       if (stages.isEmpty() && !node.keyword().equals("from")) {
-        if (!node.keyword().equals("arg")) {
-          typer.type(node, global, DEFAULT_SHELL); // reports unknown instructions first
-          throw typer.fail(
-              node,
-              node.keyword().toUpperCase(Locale.ROOT)
-                  + " before the first FROM: only ARG may come before FROM");
-        }
-        globalArgs.add(globalArg((Arg) typer.type(node, global, DEFAULT_SHELL), global));
-        continue;
+        beforeFirstFrom(node, typer, global);
+      } else if (node.keyword().equals("from")) {
+        stages.add(newStage(stages, from(node, typer, global, names, stages.size()), global));
+      } else {
+        stages.get(stages.size() - 1).add(node, typer, stages.size() - 1);
       }
-      if (node.keyword().equals("from")) {
-        From from = (From) typer.type(node, global, DEFAULT_SHELL);
-        if (from.stageName().isPresent() && !names.add(from.stageName().get())) {
-          throw typer.fail(node, "duplicate stage name \"" + from.stageName().get() + "\"");
-        }
-        stages.add(newStage(stages, from, global));
-        continue;
-      }
-      stages.get(stages.size() - 1).add(node, typer);
     }
     List<Stage> built = new ArrayList<>();
     for (int i = 0; i < stages.size(); i++) {
       built.add(stages.get(i).build(i));
     }
     return new Dockerfile(
-        source, syntax.directives(), syntax.escape(), globalArgs, built, syntax.lines());
+        source,
+        syntax.directives(),
+        syntax.escape(),
+        globalArgs,
+        built,
+        syntax.lines(),
+        invalid,
+        errors);
+  }
+
+  /** Only ARG may come before the first FROM (BuildKit: "no build stage in current context"). */
+  private void beforeFirstFrom(Node node, InstructionTyper typer, Variables global) {
+    try {
+      if (node.keyword().equals("arg")) {
+        globalArgs.add(globalArg((Arg) typer.type(node, global, DEFAULT_SHELL), global));
+        return;
+      }
+    } catch (InstructionError e) {
+      reject(node, Optional.empty(), e.error());
+      return;
+    }
+    String keyword = node.keyword().toUpperCase(Locale.ROOT);
+    SourceRange word = InstructionError.span(node, node.text().split("[\\s]", 2)[0]);
+    invalid.add(new InvalidInstruction(node, Optional.empty()));
+    errors.add(
+        new BuildError(
+            keyword + " before the first FROM: only ARG may come before FROM",
+            word,
+            node.range(),
+            Optional.of("move " + keyword + " after the first FROM"),
+            false));
+    try {
+      typer.type(node, global, DEFAULT_SHELL); // an unknown keyword still stops the parse here
+    } catch (InstructionError e) {
+      errors.add(e.error());
+    }
+  }
+
+  /** A stage's FROM; one that does not type still starts the stage, so later lines stay in it. */
+  private From from(
+      Node node, InstructionTyper typer, Variables global, Set<String> names, int stage) {
+    From from;
+    try {
+      from = (From) typer.type(node, global, DEFAULT_SHELL);
+    } catch (InstructionError e) {
+      reject(node, Optional.of(stage), e.error());
+      String image = node.args().isEmpty() ? "" : node.args().get(0);
+      return new From(node, image, Optional.empty(), Optional.empty());
+    }
+    if (from.stageName().isPresent() && !names.add(from.stageName().get())) {
+      errors.add(
+          new BuildError(
+              "duplicate stage name \"" + from.stageName().get() + "\"",
+              InstructionError.span(node, node.args().get(2)),
+              node.range(),
+              Optional.of("give each stage its own name"),
+              false));
+    }
+    return from;
+  }
+
+  private void reject(Node node, Optional<Integer> stage, BuildError error) {
+    invalid.add(new InvalidInstruction(node, stage));
+    errors.add(error);
   }
 
   /** Global ARGs: each pair sees the ones before it, even within one instruction. */
@@ -110,10 +162,8 @@ final class DockerfileParser {
     try {
       return lexer.processWord(word, vars);
     } catch (WordLexer.LexException ex) {
-      throw ParseErrors.at(
-          source,
-          node.range().startLine(),
-          "failed to process \"" + word + "\": " + ex.getMessage());
+      throw InstructionError.at(
+          node, "failed to process \"" + word + "\": " + ex.getMessage(), word, Optional.empty());
     }
   }
 
@@ -147,11 +197,18 @@ final class DockerfileParser {
       this.global = global;
     }
 
-    void add(Node node, InstructionTyper typer) {
-      Instruction i = typer.type(node, vars, shell);
-      if (i instanceof Arg arg) {
-        i = stageArg(arg);
-      } else if (i instanceof Env env) {
+    void add(Node node, InstructionTyper typer, int index) {
+      Instruction i;
+      try {
+        i = typer.type(node, vars, shell);
+        if (i instanceof Arg arg) {
+          i = stageArg(arg);
+        }
+      } catch (InstructionError e) {
+        reject(node, Optional.of(index), e.error());
+        return;
+      }
+      if (i instanceof Env env) {
         env.pairs().forEach(p -> vars.setEnv(p.key(), p.value()));
       } else if (i instanceof Shell sh) {
         shell = sh.shell();

@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -54,40 +55,52 @@ final class FlagRules {
 
   private FlagRules() {}
 
-  /** Checks the flags of {@code keyword}; returns an error message or "" when they are fine. */
-  static String check(String keyword, List<String> flags) {
+  /** A flag BuildKit rejects: why, and the flag as {@code --name} to point at. */
+  record Problem(String message, String flag) {}
+
+  /** Checks the flags of {@code keyword}; the first problem, or empty when they are fine. */
+  static Optional<Problem> check(String keyword, List<String> flags) {
     Map<String, Kind> allowed = ALLOWED.getOrDefault(keyword, Map.of());
     Set<String> used = new HashSet<>();
     for (String flag : flags) {
       if (flag.equals("--")) {
-        return "";
+        return Optional.empty();
       }
       String body = flag.substring(2);
       int eq = body.indexOf('=');
       String name = eq < 0 ? body : body.substring(0, eq);
-      String value = eq < 0 ? "" : body.substring(eq + 1);
       Kind kind = allowed.get(name);
+      String message;
       if (kind == null) {
-        return "unknown flag: "
-            + name
-            + " ("
-            + keyword.toUpperCase(Locale.ROOT)
-            + (allowed.isEmpty() ? " takes no flags)" : " accepts --" + sorted(allowed) + ")");
+        message =
+            "unknown flag: "
+                + name
+                + " ("
+                + keyword.toUpperCase(Locale.ROOT)
+                + (allowed.isEmpty() ? " takes no flags)" : " accepts --" + sorted(allowed) + ")");
+      } else if (!used.add(name) && kind != Kind.STRINGS) {
+        message = "duplicate flag specified: " + name;
+      } else {
+        message = valueProblem(kind, name, eq < 0 ? "" : body.substring(eq + 1), eq >= 0);
       }
-      if (!used.add(name) && kind != Kind.STRINGS) {
-        return "duplicate flag specified: " + name;
+      if (!message.isEmpty()) {
+        return Optional.of(new Problem(message, "--" + name));
       }
-      if (kind == Kind.BOOL) {
-        if (eq >= 0 && value.isEmpty()) {
-          return "missing a value on flag: " + name;
-        }
-        String lower = value.toLowerCase(Locale.ROOT);
-        if (!lower.isEmpty() && !lower.equals("true") && !lower.equals("false")) {
-          return "expecting boolean value for flag " + name + ", not: " + value;
-        }
-      } else if (eq < 0) {
+    }
+    return Optional.empty();
+  }
+
+  private static String valueProblem(Kind kind, String name, String value, boolean hasValue) {
+    if (kind == Kind.BOOL) {
+      if (hasValue && value.isEmpty()) {
         return "missing a value on flag: " + name;
       }
+      String lower = value.toLowerCase(Locale.ROOT);
+      if (!lower.isEmpty() && !lower.equals("true") && !lower.equals("false")) {
+        return "expecting boolean value for flag " + name + ", not: " + value;
+      }
+    } else if (!hasValue) {
+      return "missing a value on flag: " + name;
     }
     return "";
   }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -12,6 +13,26 @@ import java.util.regex.Pattern;
  */
 final class InstructionTyper {
   private static final Pattern STAGE_NAME = Pattern.compile("^[a-z][a-z0-9-_.]*$");
+  static final Set<String> KEYWORDS =
+      Set.of(
+          "add",
+          "arg",
+          "cmd",
+          "copy",
+          "entrypoint",
+          "env",
+          "expose",
+          "from",
+          "healthcheck",
+          "label",
+          "maintainer",
+          "onbuild",
+          "run",
+          "shell",
+          "stopsignal",
+          "user",
+          "volume",
+          "workdir");
 
   private final String source;
   private final WordLexer lexer;
@@ -23,9 +44,20 @@ final class InstructionTyper {
 
   /** Types one instruction in a scope whose variables and shell apply to it. */
   Instruction type(Node node, Variables vars, List<String> shell) {
-    String problem = FlagRules.check(node.keyword(), node.flags());
-    if (!problem.isEmpty()) {
-      throw fail(node, problem);
+    if (!KEYWORDS.contains(node.keyword())) {
+      // BuildKit's line parser keeps an unknown keyword, but its instruction parser refuses the
+      // whole file before anything runs; it is almost always a typo, so sizebot stops here too.
+      throw ParseErrors.at(
+          source,
+          node.range().startLine(),
+          "unknown instruction: "
+              + node.keyword().toUpperCase(Locale.ROOT)
+              + " (check the spelling; BuildKit rejects unknown instructions)");
+    }
+    Optional<FlagRules.Problem> problem = FlagRules.check(node.keyword(), node.flags());
+    if (problem.isPresent()) {
+      throw InstructionError.at(
+          node, problem.get().message(), problem.get().flag(), Optional.empty());
     }
     Expander x = new Expander(node, vars);
     return switch (node.keyword()) {
@@ -47,12 +79,7 @@ final class InstructionTyper {
       case "shell" -> new Shell(node, shellArgs(node));
       case "healthcheck" -> HealthcheckTyper.type(node, this);
       case "onbuild" -> onbuild(node, vars, shell);
-      default ->
-          throw fail(
-              node,
-              "unknown instruction: "
-                  + node.keyword().toUpperCase(Locale.ROOT)
-                  + " (check the spelling; BuildKit rejects unknown instructions)");
+      default -> throw new IllegalStateException("keyword not in KEYWORDS: " + node.keyword());
     };
   }
 
@@ -124,9 +151,18 @@ final class InstructionTyper {
               child.keyword().toUpperCase(Locale.ROOT) + " isn't allowed as an ONBUILD trigger");
       default -> {}
     }
-    // Triggers run in the child build, so nothing is expanded with this file's variables.
-    Instruction trigger = type(child, Variables.literal(), shell);
-    return new Onbuild(node, trigger);
+    if (!KEYWORDS.contains(child.keyword())) {
+      throw InstructionError.whole(
+              child, "unknown instruction: " + child.keyword().toUpperCase(Locale.ROOT))
+          .inChildBuild(node);
+    }
+    // Triggers run in the child build, so nothing is expanded with this file's variables, and
+    // BuildKit checks them only there (instructions.parseOnBuild looks at the keyword alone).
+    try {
+      return new Onbuild(node, type(child, Variables.literal(), shell));
+    } catch (InstructionError e) {
+      throw e.inChildBuild(node);
+    }
   }
 
   private List<String> volumes(Node node, Expander x) {
@@ -174,8 +210,11 @@ final class InstructionTyper {
     return node.args();
   }
 
-  RuntimeException fail(Node node, String message) {
-    return ParseErrors.at(source, node.range().startLine(), message);
+  /**
+   * An instruction BuildKit's parser accepts but whose checks reject it: see {@link BuildError}.
+   */
+  InstructionError fail(Node node, String message) {
+    return InstructionError.whole(node, message);
   }
 
   /** Expands words of one instruction, reporting lexing errors at its line. */
@@ -192,7 +231,8 @@ final class InstructionTyper {
       try {
         return lexer.processWord(word, vars);
       } catch (WordLexer.LexException e) {
-        throw fail(node, "failed to process \"" + word + "\": " + e.getMessage());
+        throw InstructionError.at(
+            node, "failed to process \"" + word + "\": " + e.getMessage(), word, Optional.empty());
       }
     }
 

@@ -81,6 +81,10 @@ public final class LintJson {
     ObjectNode node = NODES.objectNode();
     node.put("start", range.start());
     node.put("end", range.end());
+    if (range.hasColumns()) {
+      node.put("startColumn", range.startColumn());
+      node.put("endColumn", range.endColumn());
+    }
     return node;
   }
 

@@ -127,7 +127,13 @@ public final class Sarif {
   private static ObjectNode region(LineRange lines) {
     ObjectNode region = LintJson.NODES.objectNode();
     region.put("startLine", lines.start());
+    if (lines.hasColumns()) {
+      region.put("startColumn", lines.startColumn());
+    }
     region.put("endLine", lines.end());
+    if (lines.hasColumns()) {
+      region.put("endColumn", lines.endColumn()); // exclusive, as SARIF 3.30.2 counts it
+    }
     return region;
   }
 }

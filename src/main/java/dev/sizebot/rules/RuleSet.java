@@ -1,11 +1,14 @@
 package dev.sizebot.rules;
 
 import dev.sizebot.common.SizebotException;
+import dev.sizebot.dockerfile.Dockerfile;
 import dev.sizebot.dockerfile.Instruction;
+import dev.sizebot.dockerfile.InvalidInstruction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /** The rule registry, and linting with the config ignore list and inline ignore comments. */
 public final class RuleSet {
@@ -45,14 +48,10 @@ public final class RuleSet {
    */
   public LintResult lint(LintInput input, String path, Set<String> ignored) {
     requireKnown(ignored);
-    if (input.dockerfile().stages().isEmpty()) {
-      // Only global ARGs: BuildKit parses it but has no stage to build, so nothing to check.
-      return new LintResult(
-          path, infos().stream().filter(i -> !ignored.contains(i.id())).toList(), List.of());
-    }
+    // No FROM: BuildKit parses it but has no stage to build, so only its build errors count.
+    boolean noStage = input.dockerfile().stages().isEmpty();
     InlineIgnores inline = InlineIgnores.parse(String.join("\n", input.dockerfile().lines()));
-    List<LineRange> instructions =
-        input.dockerfile().instructions().stream().map(Instruction::range).map(Lines::of).toList();
+    List<LineRange> instructions = instructionLines(input.dockerfile());
     List<Finding> findings = new ArrayList<>();
     List<RuleInfo> ran = new ArrayList<>();
     for (Rule rule : rules) {
@@ -60,6 +59,9 @@ public final class RuleSet {
         continue;
       }
       ran.add(rule.info());
+      if (noStage && !(rule instanceof BuildErrors)) {
+        continue;
+      }
       for (Finding finding : rule.check(input)) {
         if (!inline.suppresses(finding, instructions)) {
           findings.add(finding);
@@ -67,6 +69,17 @@ public final class RuleSet {
       }
     }
     return new LintResult(path, ran, findings);
+  }
+
+  /** Every instruction's lines in file order, those that would not build included. */
+  private static List<LineRange> instructionLines(Dockerfile file) {
+    return Stream.concat(
+            file.instructions().stream().map(Instruction::range),
+            file.invalid().stream().map(InvalidInstruction::range))
+        .map(Lines::of)
+        .distinct()
+        .sorted()
+        .toList();
   }
 
   private void requireKnown(Set<String> ids) {

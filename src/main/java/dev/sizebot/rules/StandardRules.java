@@ -29,6 +29,7 @@ final class StandardRules {
         new AptUpdateAlone(),
         new CopyBeforeInstall(),
         new CacheMountSuggested(),
+        new BuildErrors(),
         new UnpinnedBaseImage(),
         new RootUser(),
         new UnpinnedBuildTool(),

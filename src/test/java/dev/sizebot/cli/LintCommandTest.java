@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,13 +86,15 @@ class LintCommandTest {
     MainTest.Result format = MainTest.run("lint", df.toString(), "--format", "xml");
     assertThat(format.code()).isEqualTo(2);
     assertThat(format.err())
-        .isEqualTo("sizebot: error: unknown --format 'xml'; use markdown, json or sarif\n");
+        .isEqualTo(
+            "sizebot: error: Invalid value for option '--format': expected one of [markdown, json,"
+                + " sarif] (case-insensitive) but was 'xml' (see 'sizebot lint --help')\n");
     assertThat(MainTest.run("lint", df.toString(), "--fail-on", "fatal").code()).isEqualTo(2);
     MainTest.Result unknown = MainTest.run("lint", df.toString(), "--ignore", "SB999");
     assertThat(unknown.code()).isEqualTo(2);
     assertThat(unknown.err())
         .startsWith("sizebot: error: unknown rule id SB999 in the ignore list");
-    MainTest.Result bad = MainTest.run("lint", write("Bad", "RUN x\n").toString());
+    MainTest.Result bad = MainTest.run("lint", write("Bad", "FROM a\nRUNN x\n").toString());
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err().lines()).hasSize(1);
     MainTest.Result noFrom = MainTest.run("lint", write("ArgOnly", "ARG X=1\n").toString());
@@ -100,5 +103,39 @@ class LintCommandTest {
         .endsWith("ArgOnly: no FROM instruction, so no stage to lint (add a FROM)\n");
     MainTest.Result context = MainTest.run("lint", df.toString(), "--context", "/nonexistent");
     assertThat(context.code()).isEqualTo(2);
+  }
+
+  @Test
+  void aLineThatWouldNotBuildIsAnErrorFindingAndTheRestIsStillLinted() throws IOException {
+    Path df =
+        write(
+            "Dockerfile",
+            "CMD [\"/app\"]\nFROM debian:12\nCOPY --user=app . /app\n"
+                + "RUN apt-get update && apt-get install -y curl\n");
+    MainTest.Result r = MainTest.run("lint", df.toString(), "--format", "json");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).isEmpty();
+    JsonNode findings = new ObjectMapper().readTree(r.out()).get("findings");
+    List<String> seen = new java.util.ArrayList<>();
+    findings.forEach(f -> seen.add(f.get("ruleId").asText() + "@" + f.get("lines").toString()));
+    assertThat(seen)
+        .containsExactly(
+            "SB300@{\"start\":1,\"end\":1,\"startColumn\":1,\"endColumn\":4}",
+            "SB114@{\"start\":2,\"end\":2}",
+            "SB302@{\"start\":2,\"end\":2}",
+            "SB300@{\"start\":3,\"end\":3,\"startColumn\":6,\"endColumn\":12}",
+            "SB101@{\"start\":4,\"end\":4}",
+            "SB102@{\"start\":4,\"end\":4}");
+    assertThat(findings.get(0).at("/fix/text").asText())
+        .isEqualTo("FROM debian:12\nCMD [\"/app\"]");
+  }
+
+  @Test
+  void aFileWithoutFromButWithErrorsIsLintedNotRefused() throws IOException {
+    Path df = write("Dockerfile", "CMD [\"/app\"]\n");
+    MainTest.Result r = MainTest.run("lint", df.toString(), "--format", "json");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(new ObjectMapper().readTree(r.out()).at("/findings/0/ruleId").asText())
+        .isEqualTo("SB300");
   }
 }

@@ -90,4 +90,63 @@ class ParseCommandTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("not UTF-8");
   }
+
+  @Test
+  void anInstructionThatWouldNotBuildKeepsTheWholeModelAndExitsTwo() throws IOException {
+    Path file = write("CMD [\"/app\"]\nFROM alpine\nCOPY --user=app . /app\nRUN make\n");
+    MainTest.Result r = MainTest.run("parse", file.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err())
+        .isEqualTo(
+            "sizebot: error: "
+                + file
+                + ":1:1: CMD before the first FROM: only ARG may come before FROM (and 1 more);"
+                + " the build would stop there (the model on stdout lists every error under"
+                + " \"errors\")\n");
+    JsonNode json = new ObjectMapper().readTree(r.out());
+    assertThat(json.at("/beforeFirstFrom/0/errors/0/fix").asText())
+        .isEqualTo("move CMD after the first FROM");
+    JsonNode copy = json.at("/stages/0/instructions/0");
+    assertThat(copy.get("flags").toString()).isEqualTo("[\"--user=app\"]");
+    assertThat(copy.has("expanded")).isFalse();
+    assertThat(copy.at("/errors/0").toString())
+        .isEqualTo(
+            "{\"message\":\"unknown flag: user (COPY accepts --chmod, --chown, --exclude, --from,"
+                + " --link, --parents)\",\"line\":3,\"column\":6,\"endLine\":3,\"endColumn\":12}");
+    assertThat(json.at("/stages/0/instructions/1/expanded/commands/0/words").toString())
+        .isEqualTo("[\"make\"]");
+  }
+
+  @Test
+  void anOnbuildTriggerThatFailsOnlyInChildBuildsIsReportedButExitsZero() throws IOException {
+    Path file = write("FROM alpine\nONBUILD COPY --user=app . /app\n");
+    MainTest.Result r = MainTest.run("parse", file.toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.err()).isEmpty();
+    JsonNode error = new ObjectMapper().readTree(r.out()).at("/stages/0/instructions/0/errors/0");
+    assertThat(error.get("inChildBuild").asBoolean()).isTrue();
+    assertThat(error.get("column").asInt()).isEqualTo(14);
+  }
+
+  @Test
+  void formatJsonIsAcceptedInAnyCaseAndIsTheDefault() throws IOException {
+    Path file = write("FROM alpine\n");
+    String plain = MainTest.run("parse", file.toString()).out();
+    MainTest.Result json = MainTest.run("parse", "--format", "json", file.toString());
+    assertThat(json.code()).isZero();
+    assertThat(json.out()).isEqualTo(plain);
+    assertThat(MainTest.run("parse", "--format", "JSON", file.toString()).out()).isEqualTo(plain);
+  }
+
+  @Test
+  void anotherFormatIsOneLineAndExitTwo() throws IOException {
+    Path file = write("FROM alpine\n");
+    MainTest.Result r = MainTest.run("parse", "--format", "yaml", file.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err())
+        .isEqualTo(
+            "sizebot: error: Invalid value for option '--format': expected one of [json]"
+                + " (case-insensitive) but was 'yaml' (see 'sizebot parse --help')\n");
+  }
 }

@@ -30,7 +30,7 @@ class RuleSetTest {
         .containsExactly(
             "SB101", "SB102", "SB103", "SB104", "SB105", "SB106", "SB107", "SB108", "SB109",
             "SB110", "SB111", "SB112", "SB113", "SB114", "SB115", "SB116", "SB117", "SB118",
-            "SB201", "SB202", "SB203", "SB301", "SB302", "SB303", "SB304");
+            "SB201", "SB202", "SB203", "SB300", "SB301", "SB302", "SB303", "SB304");
   }
 
   @Test
@@ -73,7 +73,7 @@ class RuleSetTest {
     LintResult result =
         RuleSet.standard().lint(LintInput.of(parse(APP)), "Dockerfile", Set.of("SB113", "SB302"));
     assertThat(result.findings()).noneMatch(f -> Set.of("SB113", "SB302").contains(f.ruleId()));
-    assertThat(result.rules()).hasSize(23);
+    assertThat(result.rules()).hasSize(24);
   }
 
   @Test
@@ -95,7 +95,7 @@ class RuleSetTest {
     LintResult result =
         RuleSet.standard().lint(LintInput.of(parse("ARG X=1\n")), "Dockerfile", Set.of());
     assertThat(result.findings()).isEmpty();
-    assertThat(result.rules()).hasSize(25);
+    assertThat(result.rules()).hasSize(26);
   }
 
   @Test

@@ -1,0 +1,5 @@
+FROM alpine:3.20 AS build
+HEALTHCHECK
+FROM alpine:3.20
+HEALTHCHECK --interval=5s CMD
+HEALTHCHECK PING localhost

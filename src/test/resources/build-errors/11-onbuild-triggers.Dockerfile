@@ -1,0 +1,5 @@
+FROM alpine:3.20
+ONBUILD COPY --user=app . /app
+ONBUILD ONBUILD RUN make
+ONBUILD RUNN typo
+ONBUILD RUN make

@@ -34,7 +34,7 @@ final class CommentFiles {
     md.append(
         "| change | path | base | head | Δ | written by step |\n|---|---|---:|---:|---:|---|\n");
     for (FileChanges.Row r : files.largest()) {
-      CompareMarkdown.row(
+      CommentRow.append(
           md,
           r.kind(),
           Markdown.codeCell(r.path(), PATH_CHARS),
@@ -51,7 +51,7 @@ final class CommentFiles {
       md.append("<details><summary>By directory</summary>\n\n")
           .append("| directory | added | removed | changed | Δ |\n|---|---:|---:|---:|---:|\n");
       for (FileChanges.Directory d : files.directories()) {
-        CompareMarkdown.row(
+        CommentRow.append(
             md,
             Markdown.codeCell(d.directory(), PATH_CHARS),
             d.added() + "",
@@ -89,7 +89,7 @@ final class CommentFiles {
     md.append(heading).append("Config changes\n\n| setting | base | head |\n|---|---|---|\n");
     for (ConfigChange c : config) {
       String name = c.field() + c.key().map(k -> " " + k).orElse("");
-      CompareMarkdown.row(md, Markdown.codeCell(name, 100), value(c.base()), value(c.head()));
+      CommentRow.append(md, Markdown.codeCell(name, 100), value(c.base()), value(c.head()));
     }
     md.append('\n');
   }

@@ -201,7 +201,7 @@ final class CommentImage {
     md.append("| image | platform | base | head | Δ | verdict |\n|---|---|---:|---:|---:|---|\n");
     for (ImageReport i : images) {
       Optional<SizeChange> c = i.change();
-      CompareMarkdown.row(
+      CommentRow.append(
           md,
           Markdown.prose(i.name(), NAME_CHARS),
           Markdown.codeCell(i.platform(), 40),

@@ -20,7 +20,7 @@ final class CommentSteps {
       md.append(
           "| step | instruction | line | base | head | Δ |\n|---:|---|---:|---:|---:|---:|\n");
       for (StepRow s : changed) {
-        CompareMarkdown.row(
+        CommentRow.append(
             md,
             s.index(),
             Markdown.codeCell(StepsSection.shorten(s.instruction()))
@@ -43,7 +43,7 @@ final class CommentSteps {
         .append(bytes(sameBytes))
         .append(")</summary>\n\n| step | instruction | line | size |\n|---:|---|---:|---:|\n");
     for (StepRow s : same) {
-      CompareMarkdown.row(
+      CommentRow.append(
           md,
           s.index(),
           Markdown.codeCell(StepsSection.shorten(s.instruction())),

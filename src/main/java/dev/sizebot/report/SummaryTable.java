@@ -35,7 +35,7 @@ final class SummaryTable {
         h,
         ImageTotals::compressedSize,
         true);
-    CompareMarkdown.row(
+    CommentRow.append(
         md,
         "layers",
         b.map(t -> t.layers() + "").orElse("—"),
@@ -43,7 +43,7 @@ final class SummaryTable {
         both(b, h) ? Numbers.signed(h.get().layers() - b.get().layers()) : "—");
     if (b.flatMap(ImageTotals::wastedBytes).isPresent()
         || h.flatMap(ImageTotals::wastedBytes).isPresent()) {
-      CompareMarkdown.row(
+      CommentRow.append(
           md,
           "wasted (reclaimable)",
           b.flatMap(ImageTotals::wastedBytes).map(Numbers::bytes).orElse("—"),
@@ -57,7 +57,7 @@ final class SummaryTable {
     int mbit = report.pullMbitPerSecond();
     Optional<Double> bp = b.map(t -> Numbers.pullSeconds(t.compressedSize(), mbit));
     Optional<Double> hp = h.map(t -> Numbers.pullSeconds(t.compressedSize(), mbit));
-    CompareMarkdown.row(
+    CommentRow.append(
         md,
         "pull @" + mbit + " Mbit/s",
         bp.map(Numbers::duration).orElse("—"),
@@ -73,7 +73,7 @@ final class SummaryTable {
       Optional<ImageTotals> h,
       Function<ImageTotals, Long> value,
       boolean percent) {
-    CompareMarkdown.row(
+    CommentRow.append(
         md,
         label,
         b.map(value).map(Numbers::bytes).orElse("—"),
@@ -98,7 +98,7 @@ final class SummaryTable {
     int runs = h.or(() -> b).orElseThrow().runs();
     Optional<Stats> bt = b.filter(SideStartup::succeeded).flatMap(SideStartup::timeToReadyMs);
     Optional<Stats> ht = h.filter(SideStartup::succeeded).flatMap(SideStartup::timeToReadyMs);
-    CompareMarkdown.row(
+    CommentRow.append(
         md,
         "startup (median of " + runs + ")",
         bt.map(SummaryTable::time).orElse(b.isPresent() ? "failed" : "—"),
@@ -109,7 +109,7 @@ final class SummaryTable {
     Optional<Stats> bm = b.filter(SideStartup::succeeded).flatMap(SideStartup::memoryBytes);
     Optional<Stats> hm = h.filter(SideStartup::succeeded).flatMap(SideStartup::memoryBytes);
     if (bm.isPresent() || hm.isPresent()) {
-      CompareMarkdown.row(
+      CommentRow.append(
           md,
           "memory after ready (median)",
           bm.map(m -> bytes(m.median())).orElse("—"),

@@ -23,8 +23,8 @@ final class CommentHtml {
   static String page(String markdown) {
     return "<!doctype html><html><head><meta charset=\"utf-8\"><style>"
         + "body{font-family:-apple-system,'Segoe UI','Noto Sans',Helvetica,Arial,sans-serif;"
-        + "font-size:14px;line-height:1.5;color:#1f2328;background:#fff;margin:16px;max-width:900px}"
-        + "table{border-collapse:collapse;margin:8px 0}th,td{border:1px solid #d1d9e0;padding:4px 10px}"
+        + "font-size:14px;line-height:1.5;color:#1f2328;background:#fff;margin:16px;max-width:880px}"
+        + "table{border-collapse:collapse;margin:8px 0;display:block;width:max-content;max-width:100%;overflow:auto}th,td{border:1px solid #d1d9e0;padding:4px 10px}"
         + "tr:nth-child(2n){background:#f6f8fa}code{background:#eff1f3;padding:1px 4px;"
         + "border-radius:4px;font-size:85%}pre{background:#f6f8fa;padding:12px;overflow:auto}"
         + "h3{font-size:1.25em;border-bottom:1px solid #d1d9e0;padding-bottom:4px}"

@@ -11,11 +11,12 @@ final class CommentFixes {
 
   private CommentFixes() {}
 
-  static void render(StringBuilder md, String heading, List<FindingRow> findings, Detail detail) {
+  /** {@code savings}: what the fixes save together, each byte once (not the sum of the rows). */
+  static void render(
+      StringBuilder md, String heading, List<FindingRow> findings, long savings, Detail detail) {
     if (findings.isEmpty()) {
       return;
     }
-    long savings = findings.stream().mapToLong(f -> f.savingsBytes().orElse(0L)).sum();
     md.append(heading).append("💡 Suggested fixes (").append(findings.size()).append(')');
     if (savings > 0) {
       md.append(" — could save ~").append(Numbers.bytes(savings));

@@ -49,7 +49,7 @@ final class CommentImage {
     if (detail != Detail.MINIMAL) {
       CommentFiles.config(md, sub, image.config());
     }
-    CommentFixes.render(md, sub, image.findings(), detail);
+    CommentFixes.render(md, sub, image.findings(), image.savings(), detail);
   }
 
   static String icon(Outcome outcome, boolean noChange) {

@@ -4,6 +4,7 @@ import dev.sizebot.diff.BaseImageDrift;
 import dev.sizebot.diff.ConfigChange;
 import dev.sizebot.diff.ImageDiff;
 import dev.sizebot.rules.Finding;
+import dev.sizebot.rules.ShippedBytes;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import java.util.Optional;
  * @param name the image's name in the configuration (e.g. {@code api})
  * @param platform e.g. {@code linux/amd64}
  * @param drift base-image drift; absent when there is no diff (a side failed to build)
+ * @param savings bytes the fixes would save together, each byte the layers prove counted once
  * @param failures the sides that failed to build (any fails the verdict)
  */
 public record ImageReport(
@@ -28,6 +30,7 @@ public record ImageReport(
     FileChanges files,
     List<ConfigChange> config,
     List<FindingRow> findings,
+    long savings,
     List<BuildFailure> failures,
     Budget budget,
     Verdict verdict) {
@@ -41,6 +44,9 @@ public record ImageReport(
     Objects.requireNonNull(files, "files");
     config = List.copyOf(config);
     findings = List.copyOf(findings);
+    if (savings < 0) {
+      throw new IllegalArgumentException("savings must not be negative: " + savings);
+    }
     failures = List.copyOf(failures);
     Objects.requireNonNull(budget, "budget");
     Objects.requireNonNull(verdict, "verdict");
@@ -73,6 +79,9 @@ public record ImageReport(
         diff.map(d -> FileChanges.of(d.files())).orElse(FileChanges.NONE),
         diff.map(ImageDiff::config).orElse(List.of()),
         findings.stream().sorted().map(f -> FindingRow.of(f, dockerfile)).toList(),
+        // Two findings may prove the same bytes (a cache left in a layer, and overwritten by a
+        // later one): the union counts each byte once, as lint's total does.
+        ShippedBytes.union(findings.stream().map(Finding::proven).toList()).bytes(),
         compare.failures(),
         budget,
         Verdict.judge(budget, change, compare.failures()));
@@ -91,10 +100,5 @@ public record ImageReport(
   /** The size change, when both sides were built. */
   public Optional<SizeChange> change() {
     return base.image().flatMap(b -> head.image().map(h -> new SizeChange(b.size(), h.size())));
-  }
-
-  /** Bytes the findings' fixes would save, summed over those the image proved. */
-  public long savings() {
-    return findings.stream().mapToLong(f -> f.savingsBytes().orElse(0L)).sum();
   }
 }

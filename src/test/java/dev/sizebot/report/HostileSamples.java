@@ -84,6 +84,7 @@ final class HostileSamples {
         files,
         i.config(),
         i.findings(),
+        i.savings(),
         i.failures(),
         i.budget(),
         i.verdict());
@@ -101,6 +102,7 @@ final class HostileSamples {
         i.files(),
         i.config(),
         i.findings(),
+        i.savings(),
         i.failures(),
         i.budget(),
         i.verdict());

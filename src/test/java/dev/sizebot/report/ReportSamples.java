@@ -3,6 +3,7 @@ package dev.sizebot.report;
 import static dev.sizebot.diff.TestImages.image;
 
 import dev.sizebot.common.ByteSize;
+import dev.sizebot.common.UnixPath;
 import dev.sizebot.diff.BuildSteps;
 import dev.sizebot.diff.ImageDiff;
 import dev.sizebot.diff.Side;
@@ -11,6 +12,7 @@ import dev.sizebot.rules.Finding;
 import dev.sizebot.rules.Fix;
 import dev.sizebot.rules.LineRange;
 import dev.sizebot.rules.Severity;
+import dev.sizebot.rules.ShippedBytes;
 import dev.sizebot.startup.ProbeSpec;
 import dev.sizebot.startup.RunSample;
 import dev.sizebot.startup.StartupResult;
@@ -140,7 +142,7 @@ final class ReportSamples {
                     LineRange.of(4),
                     "RUN apt-get update && apt-get install -y --no-install-recommends"
                         + " build-essential libpq-dev \\\n    && rm -rf /var/lib/apt/lists/*")),
-            Optional.empty(),
+            ShippedBytes.NONE,
             Optional.empty(),
             List.of("DL3009"));
     Finding pip =
@@ -156,14 +158,16 @@ final class ReportSamples {
                     "install without the cache",
                     LineRange.of(5),
                     "RUN pip install --no-cache-dir -r /app/requirements.txt")),
-            Optional.empty(),
+            ShippedBytes.NONE,
             Optional.empty(),
             List.of("DL3042"));
     return List.of(
         apt.withEvidence(
-            ByteSize.of(45_200_000), "/var/lib/apt/lists holds 45.2 MB in the layer of line 4"),
+            ShippedBytes.of(4, UnixPath.of("/var/lib/apt/lists"), 45_200_000),
+            "/var/lib/apt/lists holds 45.2 MB in the layer of line 4"),
         pip.withEvidence(
-            ByteSize.of(121_500_000), "/root/.cache/pip holds 122 MB in the layer of line 5"));
+            ShippedBytes.of(5, UnixPath.of("/root/.cache/pip/http/a1"), 121_500_000),
+            "/root/.cache/pip holds 122 MB in the layer of line 5"));
   }
 
   static StartupResult startup(String image, long... ms) {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -125,6 +126,8 @@ final class CompareCommand implements Callable<Integer> {
           "Keep built images, git worktrees and the container of a failed startup run (to debug"
               + " it with docker logs); containers of runs that got ready are removed anyway.")
   boolean keep;
+
+  @Mixin CacheOptions cache = new CacheOptions();
 
   @Option(names = "--timings", hidden = true, description = "Print phase timings to stderr.")
   boolean timings;

@@ -14,6 +14,7 @@ import dev.sizebot.docker.RunResources;
 import dev.sizebot.dockerfile.Dockerfile;
 import dev.sizebot.image.Image;
 import dev.sizebot.image.ImageSelector;
+import dev.sizebot.image.LayerCache;
 import dev.sizebot.image.ReadLimits;
 import dev.sizebot.report.BuildFailure;
 import dev.sizebot.report.CompareReport;
@@ -243,16 +244,18 @@ final class CompareRun {
       }
     }
     ReadLimits limits = perSource(sides, refs);
+    // One cache for the whole run: an archive side and the engine side share it too.
+    LayerCache cache = options.cache.open(err);
     List<Image> fromEngine =
         refs.isEmpty()
             ? List.of()
-            : new EngineImageSource(docker.orElseThrow(), limits)
+            : new EngineImageSource(docker.orElseThrow(), limits, cache)
                 .read(refs.stream().map(r -> ImageSelector.of(r, options.platform())).toList());
     List<Image> out = new ArrayList<>();
     int next = 0;
     for (LoadedSide l : sides) {
       if (l.readable().orElseThrow() instanceof SideSpec.Archive a) {
-        out.add(a.target().read(options.platform(), limits));
+        out.add(a.target().read(options.platform(), limits, cache));
       } else {
         out.add(fromEngine.get(next++));
       }

@@ -13,11 +13,13 @@ import java.util.Map;
 abstract class ResolvingSource implements ImageSource {
   private final String name;
   final ReadLimits limits;
+  final LayerCache cache;
   private final Map<Digest, String> layerPaths = new HashMap<>();
 
-  ResolvingSource(String name, ReadLimits limits) {
+  ResolvingSource(String name, ReadLimits limits, LayerCache cache) {
     this.name = name;
     this.limits = limits;
+    this.cache = cache;
   }
 
   /** The archive members, after whatever pass the source needs. */
@@ -36,7 +38,10 @@ abstract class ResolvingSource implements ImageSource {
     List<Image> images = new ArrayList<>();
     for (ImageAssembly.Assembled a : ImageResolver.resolve(files(), selectors)) {
       for (int i = 0; i < a.layerPaths().size(); i++) {
-        layerPaths.put(a.image().layers().get(i).diffId(), a.layerPaths().get(i));
+        Digest diffId = a.image().layers().get(i).diffId();
+        String path = a.layerPaths().get(i);
+        layerPaths.put(diffId, path);
+        cache.learn(path, diffId, files().layer(path).orElseThrow());
       }
       images.add(a.image());
     }

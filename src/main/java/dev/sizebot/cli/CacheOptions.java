@@ -38,6 +38,11 @@ final class CacheOptions {
     return LayerCache.onDisk(dir, warning -> err.println("sizebot: warning: " + warning));
   }
 
+  /** With {@code --timings}: how many layers were read in full and how many came from the cache. */
+  static void printCounts(LayerCache cache, PrintWriter err) {
+    err.println("sizebot: layers read " + cache.layersRead() + " reused " + cache.layersReused());
+  }
+
   /** Where the cache lives when no {@code --cache} is given. */
   static Path defaultDirectory(Map<String, String> env, Path home) {
     // The runner's tool cache survives in actions/cache; XDG is the desktop convention.

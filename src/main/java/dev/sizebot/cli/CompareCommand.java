@@ -176,6 +176,7 @@ final class CompareCommand implements Callable<Integer> {
         });
     if (timings) {
       phases.print(err);
+      CacheOptions.printCounts(run.cache(), err);
     }
     return report.failures().isEmpty() ? ExitCode.OK.code() : ExitCode.INVALID_INPUT.code();
   }

@@ -38,6 +38,7 @@ final class CompareRun {
   private final CompareCommand options;
   private final PrintWriter err;
   private final PhaseTimings timings = new PhaseTimings();
+  private LayerCache cache = LayerCache.inMemory();
 
   CompareRun(CompareCommand options, PrintWriter err) {
     this.options = options;
@@ -46,6 +47,11 @@ final class CompareRun {
 
   PhaseTimings timings() {
     return timings;
+  }
+
+  /** The layer cache the images were read through (empty until they are read). */
+  LayerCache cache() {
+    return cache;
   }
 
   CompareReport compare(SideSpec base, SideSpec head) {
@@ -245,7 +251,7 @@ final class CompareRun {
     }
     ReadLimits limits = perSource(sides, refs);
     // One cache for the whole run: an archive side and the engine side share it too.
-    LayerCache cache = options.cache.open(err);
+    cache = options.cache.open(err);
     List<Image> fromEngine =
         refs.isEmpty()
             ? List.of()

@@ -90,6 +90,7 @@ final class InspectCommand implements Callable<Integer> {
         });
     if (timings) {
       phases.print(spec.commandLine().getErr());
+      CacheOptions.printCounts(layers, spec.commandLine().getErr());
     }
     return 0;
   }

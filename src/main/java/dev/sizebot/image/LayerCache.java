@@ -92,6 +92,16 @@ public final class LayerCache {
   }
 
   /**
+   * Learns that archive member name {@code path} (a link to a layer already kept) is {@code
+   * diffId}.
+   */
+  void learnName(String path, Digest diffId) {
+    if (CONTENT_ADDRESSED.matcher(path).matches() && members.putIfAbsent(path, diffId) == null) {
+      disk.ifPresent(d -> d.storeMember(path, diffId));
+    }
+  }
+
+  /**
    * Called for every layer once its image's config names its diffID: keeps a layer just read, and
    * checks that a layer served from the cache was the one the config names.
    */

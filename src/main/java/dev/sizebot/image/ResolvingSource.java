@@ -41,7 +41,14 @@ abstract class ResolvingSource implements ImageSource {
         Digest diffId = a.image().layers().get(i).diffId();
         String path = a.layerPaths().get(i);
         layerPaths.put(diffId, path);
-        cache.learn(path, diffId, files().layer(path).orElseThrow());
+        IndexedLayer indexed = files().layer(path).orElseThrow();
+        cache.learn(path, diffId, indexed);
+        // A legacy save writes a layer shared by two images once, under whichever image the
+        // engine saved first (its order varies), and links the other name to it: learn both.
+        String named = a.namedPaths().get(i);
+        if (!named.equals(path)) {
+          cache.learnName(named, diffId);
+        }
       }
       images.add(a.image());
     }

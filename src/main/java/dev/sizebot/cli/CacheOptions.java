@@ -35,7 +35,8 @@ final class CacheOptions {
       return LayerCache.inMemory();
     }
     Path dir = directory.orElseGet(() -> defaultDirectory(System.getenv(), userHome()));
-    return LayerCache.onDisk(dir, warning -> err.println("sizebot: warning: " + warning));
+    return LayerCache.lasting(
+        new CacheDirectory(dir), warning -> err.println("sizebot: warning: " + warning));
   }
 
   /** With {@code --timings}: how many layers were read in full and how many came from the cache. */

@@ -2,7 +2,6 @@ package dev.sizebot.image;
 
 import dev.sizebot.common.Digest;
 import dev.sizebot.common.SizebotException;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * Layer analyses already made, by diffID, so a layer seen before is never read or deflated again:
- * in memory for one run, and optionally on disk across runs ({@link LayerCacheDirectory}).
+ * in memory for one run, and optionally across runs in a {@link LayerStore}.
  *
  * <p>An archive member is matched to a diffID before its bytes are read only when its name is a
  * content address: {@code blobs/sha256/<hex>} (OCI image layout: the blob's digest) or {@code
@@ -48,11 +47,11 @@ public final class LayerCache {
   }
 
   /**
-   * Also keeps layers in {@code directory} (created when missing); each entry not trusted, and each
-   * write that fails, is reported as one line to {@code warnings}.
+   * Also keeps layers in {@code store}; each entry not trusted, and the first write that fails, is
+   * reported as one line to {@code warnings}.
    */
-  public static LayerCache onDisk(Path directory, Consumer<String> warnings) {
-    return new LayerCache(Optional.of(new LayerCacheDirectory(directory, warnings)));
+  public static LayerCache lasting(LayerStore store, Consumer<String> warnings) {
+    return new LayerCache(Optional.of(new LayerCacheDirectory(store, warnings)));
   }
 
   /** Layers read and analysed (decompressed, walked, their compressed size estimated). */

@@ -3,11 +3,6 @@ package dev.sizebot.image;
 import dev.sizebot.common.Digest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,39 +10,41 @@ import java.util.function.Consumer;
 import java.util.zip.CRC32;
 
 /**
- * The on-disk side of {@link LayerCache}: {@code layers/<hex>.v<version>} holds one layer's
- * analysis ({@link CacheEntry}), {@code members/<sha256 of name>.v<version>} the diffID an archive
- * member name stood for. Every file is written to a temporary name and renamed into place, so
- * parallel runs see a whole entry or none; whatever fails its checks is reported and ignored.
+ * The lasting side of {@link LayerCache}, in a {@link LayerStore}: {@code layers/<hex>.v<version>}
+ * holds one layer's analysis ({@link CacheEntry}), {@code members/<sha256 of name>.v<version>} the
+ * diffID an archive member name stood for. The store replaces blobs whole, so parallel runs see a
+ * whole entry or none; whatever fails its checks is reported and ignored.
  */
 final class LayerCacheDirectory {
   private static final String MEMBER_MAGIC = "sizebot-member";
 
-  private final Path root;
+  private final LayerStore store;
   private final Consumer<String> warnings;
   private final String suffix = ".v" + LayerCache.ANALYSIS_VERSION;
+  // A directory that cannot be read or written at all is said once a run, not once a file.
+  private final AtomicBoolean readWarned = new AtomicBoolean();
   private final AtomicBoolean writeWarned = new AtomicBoolean();
 
-  LayerCacheDirectory(Path root, Consumer<String> warnings) {
-    this.root = root;
+  LayerCacheDirectory(LayerStore store, Consumer<String> warnings) {
+    this.store = store;
     this.warnings = warnings;
   }
 
-  Path root() {
-    return root;
+  String root() {
+    return store.where("");
   }
 
-  Path layerFile(Digest diffId) {
-    return root.resolve("layers").resolve(diffId.algorithm() + "-" + diffId.hex() + suffix);
+  String layerFile(Digest diffId) {
+    return "layers/" + diffId.algorithm() + "-" + diffId.hex() + suffix;
   }
 
-  Path memberFile(String member) {
+  String memberFile(String member) {
     byte[] name = member.getBytes(StandardCharsets.UTF_8);
-    return root.resolve("members").resolve(ImageAssembly.sha256(name).hex() + suffix);
+    return "members/" + ImageAssembly.sha256(name).hex() + suffix;
   }
 
   Optional<IndexedLayer> layer(Digest diffId) {
-    Path file = layerFile(diffId);
+    String file = layerFile(diffId);
     Optional<byte[]> bytes = read(file);
     if (bytes.isEmpty()) {
       return Optional.empty();
@@ -61,7 +58,7 @@ final class LayerCacheDirectory {
   }
 
   Optional<Digest> member(String member) {
-    Path file = memberFile(member);
+    String file = memberFile(member);
     Optional<byte[]> bytes = read(file);
     if (bytes.isEmpty()) {
       return Optional.empty();
@@ -96,7 +93,7 @@ final class LayerCacheDirectory {
 
   void forgetMember(String member) {
     try {
-      Files.deleteIfExists(memberFile(member));
+      store.delete(memberFile(member));
     } catch (IOException e) {
       // The run stops with its own message; a stale record is caught again next time.
     }
@@ -106,44 +103,30 @@ final class LayerCacheDirectory {
     ignoring(layerFile(diffId), "the archive's layer is " + storedBytes + " bytes, not as cached");
   }
 
-  private void ignoring(Path file, String why) {
-    warnings.accept("ignoring layer cache file " + file + " (" + why + "); reading the layer");
+  private void ignoring(String file, String why) {
+    warnings.accept(
+        "ignoring layer cache file " + store.where(file) + " (" + why + "); reading the layer");
   }
 
-  private Optional<byte[]> read(Path file) {
+  private Optional<byte[]> read(String file) {
     try {
-      return Optional.of(Files.readAllBytes(file));
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
+      return store.read(file);
     } catch (IOException e) {
-      ignoring(file, "cannot read it: " + e.getMessage());
+      if (readWarned.compareAndSet(false, true)) {
+        warnings.accept(
+            "cannot read the layer cache at " + root() + " (" + e + "); reading the layers");
+      }
       return Optional.empty();
     }
   }
 
-  // Temporary name in the same directory, then rename: readers never see half a file.
-  private void write(Path file, byte[] bytes) {
-    Path temp = null;
+  private void write(String file, byte[] bytes) {
     try {
-      Files.createDirectories(file.getParent());
-      temp = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp");
-      Files.write(temp, bytes);
-      try {
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      store.write(file, bytes);
     } catch (IOException e) {
       if (writeWarned.compareAndSet(false, true)) {
         warnings.accept(
-            "cannot write the layer cache at " + root + " (" + e + "); this run is not cached");
-      }
-      if (temp != null) {
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-          // already reported once
-        }
+            "cannot write the layer cache at " + root() + " (" + e + "); this run is not cached");
       }
     }
   }

@@ -34,7 +34,7 @@ class LayerCacheTest {
       TestArchive.dockerSaveLegacy(SampleImages.app(TestCompression.NONE)).toBytes();
 
   private LayerCache cache() {
-    return LayerCache.onDisk(dir, warnings::add);
+    return LayerCache.lasting(new FileStore(dir), warnings::add);
   }
 
   private static Image read(byte[] archive, LayerCache cache) {
@@ -44,7 +44,8 @@ class LayerCacheTest {
   }
 
   private Path layerFile(Digest diffId) {
-    return new LayerCacheDirectory(dir, warnings::add).layerFile(diffId);
+    return dir.resolve(
+        new LayerCacheDirectory(new FileStore(dir), warnings::add).layerFile(diffId));
   }
 
   @Test
@@ -73,9 +74,12 @@ class LayerCacheTest {
         TestArchive.ociLayout(SampleImages.app(compression)).writeDirectory(dir.resolve("oci"));
     Path cacheDir = dir.resolve("cache");
     Image first =
-        ImageSource.open(layout, ReadLimits.DEFAULT, LayerCache.onDisk(cacheDir, warnings::add))
+        ImageSource.open(
+                layout,
+                ReadLimits.DEFAULT,
+                LayerCache.lasting(new FileStore(cacheDir), warnings::add))
             .read(ANY);
-    LayerCache warm = LayerCache.onDisk(cacheDir, warnings::add);
+    LayerCache warm = LayerCache.lasting(new FileStore(cacheDir), warnings::add);
     Image second = ImageSource.open(layout, ReadLimits.DEFAULT, warm).read(ANY);
 
     assertThat(warm.layersRead()).isZero();
@@ -184,7 +188,7 @@ class LayerCacheTest {
     Digest top = first.layers().get(1).diffId();
     // Make the top layer's entry claim the base layer's bytes, same stored size, and point the
     // base's member record at it: only the config can tell.
-    LayerCacheDirectory disk = new LayerCacheDirectory(dir, warnings::add);
+    LayerCacheDirectory disk = new LayerCacheDirectory(new FileStore(dir), warnings::add);
     IndexedLayer topLayer = disk.layer(top).orElseThrow();
     IndexedLayer baseLayer = disk.layer(base).orElseThrow();
     disk.store(
@@ -196,7 +200,7 @@ class LayerCacheTest {
         .isInstanceOf(SizebotException.class)
         .hasMessageContaining("took archive member '" + baseMember + "' for layer " + top)
         .hasMessageContaining("delete it or run with --no-cache");
-    assertThat(Files.exists(disk.memberFile(baseMember))).isFalse();
+    assertThat(dir.resolve(disk.memberFile(baseMember))).doesNotExist();
   }
 
   private static String memberNamed(Digest diffId, Image image) {

@@ -30,14 +30,14 @@ public final class LayerCache {
   private static final Pattern CONTENT_ADDRESSED =
       Pattern.compile("blobs/sha256/[0-9a-f]{64}|[0-9a-f]{64}/layer\\.tar");
 
-  private final Optional<LayerCacheDirectory> disk;
+  private final Optional<LastingLayers> disk;
   private final Map<Digest, IndexedLayer> layers = new ConcurrentHashMap<>();
   private final Map<String, Digest> members = new ConcurrentHashMap<>();
   private final Map<String, Digest> served = new ConcurrentHashMap<>();
   private final AtomicInteger read = new AtomicInteger();
   private final AtomicInteger reused = new AtomicInteger();
 
-  private LayerCache(Optional<LayerCacheDirectory> disk) {
+  private LayerCache(Optional<LastingLayers> disk) {
     this.disk = disk;
   }
 
@@ -51,7 +51,7 @@ public final class LayerCache {
    * reported as one line to {@code warnings}.
    */
   public static LayerCache lasting(LayerStore store, Consumer<String> warnings) {
-    return new LayerCache(Optional.of(new LayerCacheDirectory(store, warnings)));
+    return new LayerCache(Optional.of(new LastingLayers(store, warnings)));
   }
 
   /** Layers read and analysed (decompressed, walked, their compressed size estimated). */

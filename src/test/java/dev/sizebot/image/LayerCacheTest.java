@@ -44,8 +44,7 @@ class LayerCacheTest {
   }
 
   private Path layerFile(Digest diffId) {
-    return dir.resolve(
-        new LayerCacheDirectory(new FileStore(dir), warnings::add).layerFile(diffId));
+    return dir.resolve(new LastingLayers(new FileStore(dir), warnings::add).layerFile(diffId));
   }
 
   @Test
@@ -188,7 +187,7 @@ class LayerCacheTest {
     Digest top = first.layers().get(1).diffId();
     // Make the top layer's entry claim the base layer's bytes, same stored size, and point the
     // base's member record at it: only the config can tell.
-    LayerCacheDirectory disk = new LayerCacheDirectory(new FileStore(dir), warnings::add);
+    LastingLayers disk = new LastingLayers(new FileStore(dir), warnings::add);
     IndexedLayer topLayer = disk.layer(top).orElseThrow();
     IndexedLayer baseLayer = disk.layer(base).orElseThrow();
     disk.store(

@@ -15,7 +15,7 @@ import java.util.zip.CRC32;
  * diffID an archive member name stood for. The store replaces blobs whole, so parallel runs see a
  * whole entry or none; whatever fails its checks is reported and ignored.
  */
-final class LayerCacheDirectory {
+final class LastingLayers {
   private static final String MEMBER_MAGIC = "sizebot-member";
 
   private final LayerStore store;
@@ -25,7 +25,7 @@ final class LayerCacheDirectory {
   private final AtomicBoolean readWarned = new AtomicBoolean();
   private final AtomicBoolean writeWarned = new AtomicBoolean();
 
-  LayerCacheDirectory(LayerStore store, Consumer<String> warnings) {
+  LastingLayers(LayerStore store, Consumer<String> warnings) {
     this.store = store;
     this.warnings = warnings;
   }

@@ -4,6 +4,7 @@ import dev.sizebot.common.SizebotException;
 import dev.sizebot.image.Image;
 import dev.sizebot.image.ImageSelector;
 import dev.sizebot.image.ImageSource;
+import dev.sizebot.image.LayerCache;
 import dev.sizebot.image.ReadLimits;
 import dev.sizebot.image.SeveralImages;
 import java.nio.file.Files;
@@ -45,10 +46,10 @@ record ArchiveTarget(Path path, Optional<String> ref) {
     return Optional.of(new ArchiveTarget(path, Optional.of(ref)));
   }
 
-  Image read(String platform, ReadLimits limits) {
+  Image read(String platform, ReadLimits limits, LayerCache cache) {
     ImageSelector selector = new ImageSelector(ref, platform);
     try {
-      return ImageSource.open(path, limits).read(selector);
+      return ImageSource.open(path, limits, cache).read(selector);
     } catch (SeveralImages e) {
       // The reader names the choices; only the command line knows how the user names one.
       String example = path + String.valueOf(SEPARATOR) + e.exampleRef();

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -126,6 +127,8 @@ final class CompareCommand implements Callable<Integer> {
               + " it with docker logs); containers of runs that got ready are removed anyway.")
   boolean keep;
 
+  @Mixin CacheOptions cache = new CacheOptions();
+
   @Option(names = "--timings", hidden = true, description = "Print phase timings to stderr.")
   boolean timings;
 
@@ -173,6 +176,7 @@ final class CompareCommand implements Callable<Integer> {
         });
     if (timings) {
       phases.print(err);
+      CacheOptions.printCounts(run.cache(), err);
     }
     return report.failures().isEmpty() ? ExitCode.OK.code() : ExitCode.INVALID_INPUT.code();
   }

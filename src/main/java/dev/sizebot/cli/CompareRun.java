@@ -14,6 +14,7 @@ import dev.sizebot.docker.RunResources;
 import dev.sizebot.dockerfile.Dockerfile;
 import dev.sizebot.image.Image;
 import dev.sizebot.image.ImageSelector;
+import dev.sizebot.image.LayerCache;
 import dev.sizebot.image.ReadLimits;
 import dev.sizebot.report.BuildFailure;
 import dev.sizebot.report.CompareReport;
@@ -37,6 +38,7 @@ final class CompareRun {
   private final CompareCommand options;
   private final PrintWriter err;
   private final PhaseTimings timings = new PhaseTimings();
+  private LayerCache cache = LayerCache.inMemory();
 
   CompareRun(CompareCommand options, PrintWriter err) {
     this.options = options;
@@ -45,6 +47,11 @@ final class CompareRun {
 
   PhaseTimings timings() {
     return timings;
+  }
+
+  /** The layer cache the images were read through (empty until they are read). */
+  LayerCache cache() {
+    return cache;
   }
 
   CompareReport compare(SideSpec base, SideSpec head) {
@@ -243,16 +250,18 @@ final class CompareRun {
       }
     }
     ReadLimits limits = perSource(sides, refs);
+    // One cache for the whole run: an archive side and the engine side share it too.
+    cache = options.cache.open(err);
     List<Image> fromEngine =
         refs.isEmpty()
             ? List.of()
-            : new EngineImageSource(docker.orElseThrow(), limits)
+            : new EngineImageSource(docker.orElseThrow(), limits, cache)
                 .read(refs.stream().map(r -> ImageSelector.of(r, options.platform())).toList());
     List<Image> out = new ArrayList<>();
     int next = 0;
     for (LoadedSide l : sides) {
       if (l.readable().orElseThrow() instanceof SideSpec.Archive a) {
-        out.add(a.target().read(options.platform(), limits));
+        out.add(a.target().read(options.platform(), limits, cache));
       } else {
         out.add(fromEngine.get(next++));
       }

@@ -3,6 +3,7 @@ package dev.sizebot.cli;
 import dev.sizebot.common.ImageRef;
 import dev.sizebot.common.SizebotException;
 import dev.sizebot.image.Image;
+import dev.sizebot.image.LayerCache;
 import dev.sizebot.image.ReadLimits;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,13 +17,14 @@ final class ImageTarget {
   private ImageTarget() {}
 
   /** Reads {@code target}; {@code platform} picks from a multi-platform index. */
-  static Image read(String target, Optional<String> platform, ReadLimits limits) {
+  static Image read(String target, Optional<String> platform, ReadLimits limits, LayerCache cache) {
     return ArchiveTarget.parse(target)
-        .map(a -> a.read(platform.orElseGet(ImageTarget::hostPlatform), limits))
-        .orElseGet(() -> fromEngine(target, platform, limits));
+        .map(a -> a.read(platform.orElseGet(ImageTarget::hostPlatform), limits, cache))
+        .orElseGet(() -> fromEngine(target, platform, limits, cache));
   }
 
-  private static Image fromEngine(String target, Optional<String> platform, ReadLimits limits) {
+  private static Image fromEngine(
+      String target, Optional<String> platform, ReadLimits limits, LayerCache cache) {
     if (!ImageRef.looksLikeRef(target)) {
       throw SizebotException.invalidInput(
           "'"
@@ -30,7 +32,7 @@ final class ImageTarget {
               + "' is neither an existing file or directory nor an image reference: check the"
               + " path or name an image the engine has (docker images)");
     }
-    return EngineImages.read(ImageRef.parse(target), platform, limits);
+    return EngineImages.read(ImageRef.parse(target), platform, limits, cache);
   }
 
   /** {@code linux/<arch>} as Go (and so Docker) names this JVM's architecture. */

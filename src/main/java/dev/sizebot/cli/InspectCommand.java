@@ -3,12 +3,14 @@ package dev.sizebot.cli;
 import dev.sizebot.analysis.Analysis;
 import dev.sizebot.common.SizebotException;
 import dev.sizebot.image.Image;
+import dev.sizebot.image.LayerCache;
 import dev.sizebot.report.InspectJson;
 import dev.sizebot.report.InspectMarkdown;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -61,6 +63,8 @@ final class InspectCommand implements Callable<Integer> {
       description = "Rows per list (largest files, waste, duplicates; default: ${DEFAULT-VALUE}).")
   int top;
 
+  @Mixin CacheOptions cache = new CacheOptions();
+
   @Option(names = "--timings", hidden = true, description = "Print phase timings to stderr.")
   boolean timings;
 
@@ -70,7 +74,9 @@ final class InspectCommand implements Callable<Integer> {
       throw SizebotException.invalidInput("--top must be 0 or more, not " + top);
     }
     PhaseTimings phases = new PhaseTimings();
-    Image image = phases.time("read", () -> ImageTarget.read(target, platform, main.limits()));
+    LayerCache layers = cache.open(spec.commandLine().getErr());
+    Image image =
+        phases.time("read", () -> ImageTarget.read(target, platform, main.limits(), layers));
     Analysis analysis = phases.time("analysis", () -> Analysis.of(image, top));
     phases.run(
         "render",
@@ -84,6 +90,7 @@ final class InspectCommand implements Callable<Integer> {
         });
     if (timings) {
       phases.print(spec.commandLine().getErr());
+      CacheOptions.printCounts(layers, spec.commandLine().getErr());
     }
     return 0;
   }

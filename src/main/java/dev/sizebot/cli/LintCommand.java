@@ -24,6 +24,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -91,6 +92,8 @@ final class LintCommand implements Callable<Integer> {
       description = "Platform to pick from a multi-platform --image (default: this host's).")
   Optional<String> platform = Optional.empty();
 
+  @Mixin CacheOptions cache = new CacheOptions();
+
   @Spec CommandSpec spec;
 
   @ParentCommand Main main;
@@ -121,7 +124,12 @@ final class LintCommand implements Callable<Integer> {
     Evidence evidence =
         image
             .map(
-                ref -> LintEvidence.of(ImageTarget.read(ref, platform, main.limits()), ref, parsed))
+                ref ->
+                    LintEvidence.of(
+                        ImageTarget.read(
+                            ref, platform, main.limits(), cache.open(spec.commandLine().getErr())),
+                        ref,
+                        parsed))
             .orElse(Evidence.NONE);
     LintInput input = new LintInput(parsed, dockerignore(dir), Optional.of(entries(dir)), evidence);
     Set<String> ignored =

@@ -7,6 +7,7 @@ import dev.sizebot.image.Image;
 import dev.sizebot.image.ImageSelector;
 import dev.sizebot.image.ImageSource;
 import dev.sizebot.image.Layer;
+import dev.sizebot.image.LayerCache;
 import dev.sizebot.image.ReadLimits;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -24,10 +25,17 @@ public final class EngineImageSource implements ImageSource {
 
   private final DockerEngine engine;
   private final ReadLimits limits;
+  private final LayerCache cache;
 
   public EngineImageSource(DockerEngine engine, ReadLimits limits) {
+    this(engine, limits, LayerCache.inMemory());
+  }
+
+  /** Layers {@code cache} knows are skipped in the save stream, the others added to it. */
+  public EngineImageSource(DockerEngine engine, ReadLimits limits, LayerCache cache) {
     this.engine = engine;
     this.limits = limits;
+    this.cache = cache;
   }
 
   @Override
@@ -66,7 +74,7 @@ public final class EngineImageSource implements ImageSource {
       throw SizebotException.environment(
           "the engine at " + engine.host() + " failed to save " + refs + ": " + e.getMessage(), e);
     }
-    return ImageSource.stream(name, stream, limits).read(selectors);
+    return ImageSource.stream(name, stream, limits, cache).read(selectors);
   }
 
   @Override

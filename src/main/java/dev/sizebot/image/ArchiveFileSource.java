@@ -16,8 +16,8 @@ final class ArchiveFileSource extends ResolvingSource {
   private final Path file;
   private ArchiveContents contents;
 
-  ArchiveFileSource(Path file, ReadLimits limits) {
-    super(file.toString(), limits);
+  ArchiveFileSource(Path file, ReadLimits limits, LayerCache cache) {
+    super(file.toString(), limits, cache);
     this.file = file;
   }
 
@@ -25,7 +25,7 @@ final class ArchiveFileSource extends ResolvingSource {
   synchronized ArchiveFiles files() {
     if (contents == null) {
       try (InputStream in = Files.newInputStream(file)) {
-        contents = new ArchiveScan(limits).scan(in, name());
+        contents = new ArchiveScan(limits, cache).scan(in, name());
       } catch (IOException e) {
         throw SizebotException.invalidInput("cannot read " + file + ": " + e.getMessage(), e);
       }

@@ -5,6 +5,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
@@ -15,11 +16,15 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  */
 final class ArchiveScan {
   private final ReadLimits limits;
+  private final EntryBudget budget;
   private final LayerIndexer indexer;
+  private final LayerCache cache;
 
-  ArchiveScan(ReadLimits limits) {
+  ArchiveScan(ReadLimits limits, LayerCache cache) {
     this.limits = limits;
-    this.indexer = new LayerIndexer(limits, new EntryBudget(limits.maxEntries()));
+    this.budget = new EntryBudget(limits.maxEntries());
+    this.indexer = new LayerIndexer(limits, budget);
+    this.cache = cache;
   }
 
   ArchiveContents scan(InputStream archive, String name) {
@@ -58,6 +63,13 @@ final class ArchiveScan {
 
   private void file(ArchiveContents contents, String path, long size, InputStream tar)
       throws IOException {
+    Optional<IndexedLayer> known = cache.forMember(path, size);
+    if (known.isPresent()) {
+      // Its bytes are left unread: the tar stream skips them on the way to the next member.
+      budget.spend(known.get().index().entries().size(), contents.name());
+      contents.layers.put(path, known.get());
+      return;
+    }
     byte[] head = tar.readNBytes(Compression.HEAD_BYTES);
     if (looksLikeJson(head) || path.endsWith(".json")) {
       if (size > limits.maxJsonBytes()) {
@@ -78,6 +90,7 @@ final class ArchiveScan {
     }
     InputStream blob = new PeekedStream(head, tar);
     String where = contents.name() + ": layer '" + path + "'";
+    cache.countRead();
     contents.layers.put(path, indexer.index(blob, compression, size, where));
   }
 

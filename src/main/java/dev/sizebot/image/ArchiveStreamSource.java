@@ -9,8 +9,8 @@ final class ArchiveStreamSource extends ResolvingSource {
   private final InputStream archive;
   private ArchiveContents contents;
 
-  ArchiveStreamSource(String name, InputStream archive, ReadLimits limits) {
-    super(name, limits);
+  ArchiveStreamSource(String name, InputStream archive, ReadLimits limits, LayerCache cache) {
+    super(name, limits, cache);
     this.archive = archive;
   }
 
@@ -18,7 +18,7 @@ final class ArchiveStreamSource extends ResolvingSource {
   synchronized ArchiveFiles files() {
     if (contents == null) {
       try (InputStream in = archive) {
-        contents = new ArchiveScan(limits).scan(in, name());
+        contents = new ArchiveScan(limits, cache).scan(in, name());
       } catch (IOException e) {
         throw SizebotException.invalidInput("cannot read " + name() + ": " + e.getMessage(), e);
       }

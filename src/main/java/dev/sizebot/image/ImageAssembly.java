@@ -22,8 +22,11 @@ final class ImageAssembly {
   /** A layer as a manifest names it. */
   record LayerRef(String path, Optional<Digest> blobDigest, Optional<String> mediaType) {}
 
-  /** What was assembled, plus where each layer lives (for re-opening its stream). */
-  record Assembled(Image image, List<String> layerPaths) {}
+  /**
+   * What was assembled, plus where each layer lives (for re-opening its stream) and the name the
+   * manifest gave it (a link to {@code layerPaths} when another image of the archive holds it).
+   */
+  record Assembled(Image image, List<String> layerPaths, List<String> namedPaths) {}
 
   private ImageAssembly() {}
 
@@ -109,7 +112,7 @@ final class ImageAssembly {
       paths.add(real);
     }
     Image image = new Image(tags, sha256(configBytes), config.config(), config.history(), layers);
-    return new Assembled(image, paths);
+    return new Assembled(image, paths, refs.stream().map(LayerRef::path).toList());
   }
 
   /** {@code blobs/sha256/<hex>} names its own digest (OCI image-layout.md). */

@@ -39,14 +39,19 @@ public interface ImageSource {
 
   /** An archive file (docker save or OCI layout tar) or an OCI layout directory. */
   static ImageSource open(Path path, ReadLimits limits) {
+    return open(path, limits, LayerCache.inMemory());
+  }
+
+  /** As {@link #open(Path, ReadLimits)}, reusing and filling {@code cache}. */
+  static ImageSource open(Path path, ReadLimits limits, LayerCache cache) {
     if (Files.isDirectory(path)) {
-      return new LayoutDirectorySource(path, limits);
+      return new LayoutDirectorySource(path, limits, cache);
     }
     if (!Files.isRegularFile(path)) {
       throw SizebotException.invalidInput(
           path + " is neither an image archive nor an OCI layout directory: check the path");
     }
-    return new ArchiveFileSource(path, limits);
+    return new ArchiveFileSource(path, limits, cache);
   }
 
   /**
@@ -54,6 +59,11 @@ public interface ImageSource {
    * it, so it can be read once and its layers cannot be re-opened.
    */
   static ImageSource stream(String name, InputStream archive, ReadLimits limits) {
-    return new ArchiveStreamSource(name, archive, limits);
+    return stream(name, archive, limits, LayerCache.inMemory());
+  }
+
+  /** As {@link #stream(String, InputStream, ReadLimits)}, reusing and filling {@code cache}. */
+  static ImageSource stream(String name, InputStream archive, ReadLimits limits, LayerCache cache) {
+    return new ArchiveStreamSource(name, archive, limits, cache);
   }
 }

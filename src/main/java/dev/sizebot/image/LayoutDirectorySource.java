@@ -17,13 +17,15 @@ import java.util.Optional;
  */
 final class LayoutDirectorySource extends ResolvingSource implements ArchiveFiles {
   private final Path root;
+  private final EntryBudget budget;
   private final LayerIndexer indexer;
   private final Map<String, Optional<IndexedLayer>> layers = new HashMap<>();
 
-  LayoutDirectorySource(Path root, ReadLimits limits) {
-    super(root.toString(), limits);
+  LayoutDirectorySource(Path root, ReadLimits limits, LayerCache cache) {
+    super(root.toString(), limits, cache);
     this.root = root;
-    this.indexer = new LayerIndexer(limits, new EntryBudget(limits.maxEntries()));
+    this.budget = new EntryBudget(limits.maxEntries());
+    this.indexer = new LayerIndexer(limits, budget);
   }
 
   @Override
@@ -73,12 +75,18 @@ final class LayoutDirectorySource extends ResolvingSource implements ArchiveFile
     String where = name() + ": layer '" + path + "'";
     try (InputStream in = Files.newInputStream(file)) {
       long size = Files.size(file);
+      Optional<IndexedLayer> known = cache.forMember(path, size);
+      if (known.isPresent()) {
+        budget.spend(known.get().index().entries().size(), where);
+        return known;
+      }
       byte[] head = in.readNBytes(Compression.HEAD_BYTES);
       Compression compression = Compression.detect(head, head.length);
       if (compression == null) {
         throw SizebotException.invalidInput(where + " is not a tar, gzip or zstd stream");
       }
       InputStream blob = new PeekedStream(head, in);
+      cache.countRead();
       return Optional.of(indexer.index(blob, compression, size, where));
     } catch (NoSuchFileException e) {
       return Optional.empty();

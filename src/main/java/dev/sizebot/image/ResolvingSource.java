@@ -13,11 +13,13 @@ import java.util.Map;
 abstract class ResolvingSource implements ImageSource {
   private final String name;
   final ReadLimits limits;
+  final LayerCache cache;
   private final Map<Digest, String> layerPaths = new HashMap<>();
 
-  ResolvingSource(String name, ReadLimits limits) {
+  ResolvingSource(String name, ReadLimits limits, LayerCache cache) {
     this.name = name;
     this.limits = limits;
+    this.cache = cache;
   }
 
   /** The archive members, after whatever pass the source needs. */
@@ -36,7 +38,17 @@ abstract class ResolvingSource implements ImageSource {
     List<Image> images = new ArrayList<>();
     for (ImageAssembly.Assembled a : ImageResolver.resolve(files(), selectors)) {
       for (int i = 0; i < a.layerPaths().size(); i++) {
-        layerPaths.put(a.image().layers().get(i).diffId(), a.layerPaths().get(i));
+        Digest diffId = a.image().layers().get(i).diffId();
+        String path = a.layerPaths().get(i);
+        layerPaths.put(diffId, path);
+        IndexedLayer indexed = files().layer(path).orElseThrow();
+        cache.learn(path, diffId, indexed);
+        // A legacy save writes a layer shared by two images once, under whichever image the
+        // engine saved first (its order varies), and links the other name to it: learn both.
+        String named = a.namedPaths().get(i);
+        if (!named.equals(path)) {
+          cache.learnName(named, diffId);
+        }
       }
       images.add(a.image());
     }

@@ -1,0 +1,139 @@
+package dev.sizebot.image;
+
+import dev.sizebot.common.Digest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.zip.CRC32;
+
+/**
+ * The lasting side of {@link LayerCache}, in a {@link LayerStore}: {@code layers/<hex>.v<version>}
+ * holds one layer's analysis ({@link CacheEntry}), {@code members/<sha256 of name>.v<version>} the
+ * diffID an archive member name stood for. The store replaces blobs whole, so parallel runs see a
+ * whole entry or none; whatever fails its checks is reported and ignored.
+ */
+final class LastingLayers {
+  private static final String MEMBER_MAGIC = "sizebot-member";
+
+  private final LayerStore store;
+  private final Consumer<String> warnings;
+  private final String suffix = ".v" + LayerCache.ANALYSIS_VERSION;
+  // A directory that cannot be read or written at all is said once a run, not once a file.
+  private final AtomicBoolean readWarned = new AtomicBoolean();
+  private final AtomicBoolean writeWarned = new AtomicBoolean();
+
+  LastingLayers(LayerStore store, Consumer<String> warnings) {
+    this.store = store;
+    this.warnings = warnings;
+  }
+
+  String root() {
+    return store.where("");
+  }
+
+  String layerFile(Digest diffId) {
+    return "layers/" + diffId.algorithm() + "-" + diffId.hex() + suffix;
+  }
+
+  String memberFile(String member) {
+    byte[] name = member.getBytes(StandardCharsets.UTF_8);
+    return "members/" + ImageAssembly.sha256(name).hex() + suffix;
+  }
+
+  Optional<IndexedLayer> layer(Digest diffId) {
+    String file = layerFile(diffId);
+    Optional<byte[]> bytes = read(file);
+    if (bytes.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(CacheEntry.decode(bytes.get(), diffId, LayerCache.ANALYSIS_VERSION));
+    } catch (CacheEntry.Refused e) {
+      ignoring(file, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  Optional<Digest> member(String member) {
+    String file = memberFile(member);
+    Optional<byte[]> bytes = read(file);
+    if (bytes.isEmpty()) {
+      return Optional.empty();
+    }
+    String text = new String(bytes.get(), StandardCharsets.UTF_8);
+    String[] fields = text.split(" ", -1);
+    if (fields.length != 5
+        || !fields[0].equals(MEMBER_MAGIC)
+        || !fields[1].equals(suffix.substring(1))
+        || !fields[2].equals(member)
+        || !text.endsWith("\n")
+        || !fields[4].equals(crc(text.substring(0, text.lastIndexOf(' '))) + "\n")) {
+      ignoring(file, "not a member record of this version, or its checksum does not match");
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Digest.parse(fields[3]));
+    } catch (RuntimeException e) {
+      ignoring(file, "no digest");
+      return Optional.empty();
+    }
+  }
+
+  void store(Digest diffId, IndexedLayer layer) {
+    write(layerFile(diffId), CacheEntry.encode(diffId, LayerCache.ANALYSIS_VERSION, layer));
+  }
+
+  void storeMember(String member, Digest diffId) {
+    String line = MEMBER_MAGIC + " " + suffix.substring(1) + " " + member + " " + diffId;
+    write(memberFile(member), (line + " " + crc(line) + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  void forgetMember(String member) {
+    try {
+      store.delete(memberFile(member));
+    } catch (IOException e) {
+      // The run stops with its own message; a stale record is caught again next time.
+    }
+  }
+
+  void sizeDiffers(Digest diffId, long storedBytes) {
+    ignoring(layerFile(diffId), "the archive's layer is " + storedBytes + " bytes, not as cached");
+  }
+
+  private void ignoring(String file, String why) {
+    warnings.accept(
+        "ignoring layer cache file " + store.where(file) + " (" + why + "); reading the layer");
+  }
+
+  private Optional<byte[]> read(String file) {
+    try {
+      return store.read(file);
+    } catch (IOException e) {
+      if (readWarned.compareAndSet(false, true)) {
+        warnings.accept(
+            "cannot read the layer cache at " + root() + " (" + e + "); reading the layers");
+      }
+      return Optional.empty();
+    }
+  }
+
+  private void write(String file, byte[] bytes) {
+    try {
+      store.write(file, bytes);
+    } catch (IOException e) {
+      if (writeWarned.compareAndSet(false, true)) {
+        warnings.accept(
+            "cannot write the layer cache at " + root() + " (" + e + "); this run is not cached");
+      }
+    }
+  }
+
+  private static String crc(String text) {
+    CRC32 crc = new CRC32();
+    crc.update(text.getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().toHexDigits((int) crc.getValue());
+  }
+}

@@ -1,0 +1,138 @@
+package dev.sizebot.image;
+
+import dev.sizebot.common.Digest;
+import dev.sizebot.common.SizebotException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * Layer analyses already made, by diffID, so a layer seen before is never read or deflated again:
+ * in memory for one run, and optionally across runs in a {@link LayerStore}.
+ *
+ * <p>An archive member is matched to a diffID before its bytes are read only when its name is a
+ * content address: {@code blobs/sha256/<hex>} (OCI image layout: the blob's digest) or {@code
+ * <hex>/layer.tar} (a legacy docker save: the v1 ID, a SHA-256 over the layer's chain ID, so over
+ * its diffID and everything below it). Which diffID such a name stood for is learned once the
+ * manifest and config are read, and every reuse is checked against them again ({@link #learn}).
+ */
+public final class LayerCache {
+  /**
+   * The version of what a cache entry holds: bump it whenever {@link LayerIndexer}, {@link
+   * GzipEstimate} (its {@code ESTIMATE_VERSION} included) or {@link CacheEntry} change what they
+   * produce for the same layer bytes, so entries written before are ignored instead of trusted.
+   */
+  public static final int ANALYSIS_VERSION = 1;
+
+  private static final Pattern CONTENT_ADDRESSED =
+      Pattern.compile("blobs/sha256/[0-9a-f]{64}|[0-9a-f]{64}/layer\\.tar");
+
+  private final Optional<LastingLayers> disk;
+  private final Map<Digest, IndexedLayer> layers = new ConcurrentHashMap<>();
+  private final Map<String, Digest> members = new ConcurrentHashMap<>();
+  private final Map<String, Digest> served = new ConcurrentHashMap<>();
+  private final AtomicInteger read = new AtomicInteger();
+  private final AtomicInteger reused = new AtomicInteger();
+
+  private LayerCache(Optional<LastingLayers> disk) {
+    this.disk = disk;
+  }
+
+  /** Remembers layers for the life of this value only ({@code --no-cache}). */
+  public static LayerCache inMemory() {
+    return new LayerCache(Optional.empty());
+  }
+
+  /**
+   * Also keeps layers in {@code store}; each entry not trusted, and the first write that fails, is
+   * reported as one line to {@code warnings}.
+   */
+  public static LayerCache lasting(LayerStore store, Consumer<String> warnings) {
+    return new LayerCache(Optional.of(new LastingLayers(store, warnings)));
+  }
+
+  /** Layers read and analysed (decompressed, walked, their compressed size estimated). */
+  public int layersRead() {
+    return read.get();
+  }
+
+  /** Layers whose analysis came from this cache, their bytes skipped. */
+  public int layersReused() {
+    return reused.get();
+  }
+
+  /** The analysis of archive member {@code path} ({@code storedBytes} long), if known. */
+  Optional<IndexedLayer> forMember(String path, long storedBytes) {
+    if (!CONTENT_ADDRESSED.matcher(path).matches()) {
+      return Optional.empty();
+    }
+    Optional<Digest> diffId =
+        Optional.ofNullable(members.get(path)).or(() -> disk.flatMap(d -> d.member(path)));
+    Optional<IndexedLayer> layer =
+        diffId.flatMap(
+            id -> Optional.ofNullable(layers.get(id)).or(() -> disk.flatMap(d -> d.layer(id))));
+    if (layer.isEmpty() || layer.get().storedBytes() != storedBytes) {
+      disk.ifPresent(d -> layer.ifPresent(l -> d.sizeDiffers(diffId.get(), storedBytes)));
+      return Optional.empty();
+    }
+    served.put(path, diffId.get());
+    members.put(path, diffId.get());
+    layers.put(diffId.get(), layer.get());
+    reused.incrementAndGet();
+    return layer;
+  }
+
+  /** Counts one layer read in full. */
+  void countRead() {
+    read.incrementAndGet();
+  }
+
+  /**
+   * Learns that archive member name {@code path} (a link to a layer already kept) is {@code
+   * diffId}.
+   */
+  void learnName(String path, Digest diffId) {
+    if (CONTENT_ADDRESSED.matcher(path).matches() && members.putIfAbsent(path, diffId) == null) {
+      disk.ifPresent(d -> d.storeMember(path, diffId));
+    }
+  }
+
+  /**
+   * Called for every layer once its image's config names its diffID: keeps a layer just read, and
+   * checks that a layer served from the cache was the one the config names.
+   */
+  void learn(String path, Digest diffId, IndexedLayer layer) {
+    Digest servedAs = served.get(path);
+    if (servedAs != null) {
+      if (!servedAs.equals(diffId)) {
+        disk.ifPresent(d -> d.forgetMember(path));
+        throw SizebotException.environment(
+            "the layer cache"
+                + disk.map(d -> " at " + d.root()).orElse("")
+                + " took archive member '"
+                + path
+                + "' for layer "
+                + servedAs
+                + " but the image says "
+                + diffId
+                + ": the cache was not written by this sizebot; delete it or run with --no-cache");
+      }
+      return;
+    }
+    boolean added = layers.putIfAbsent(diffId, layer) == null;
+    boolean named =
+        CONTENT_ADDRESSED.matcher(path).matches() && members.putIfAbsent(path, diffId) == null;
+    disk.ifPresent(
+        d -> {
+          if (added) {
+            d.store(diffId, layer);
+          }
+          if (named) {
+            d.storeMember(path, diffId);
+          }
+        });
+  }
+}

@@ -228,7 +228,7 @@ class CompareBadInputTest {
     assertOneLine(
         compare(BASE, HEAD, "--format", "xml"),
         2,
-        "Invalid value for option '--format': expected one of [markdown, json] (case-sensitive)"
+        "Invalid value for option '--format': expected one of [markdown, json] (case-insensitive)"
             + " but was 'xml' (see 'sizebot compare --help')");
   }
 

@@ -37,9 +37,37 @@ public class EstimateSweep {
 
   /** {@code proxy}: interpolate each block's ratio to its {@link #proxy} instead of its bytes. */
   record Scheme(
-      String name, boolean small, int lead, int ramp, int stride, int calibrateEvery, boolean proxy) {
+      String name,
+      boolean small,
+      int lead,
+      int ramp,
+      int stride,
+      int calibrateEvery,
+      boolean proxy,
+      int target,
+      int storedFactor) {
     Scheme(String name, boolean small, int lead, int ramp, int stride, int calibrateEvery) {
-      this(name, small, lead, ramp, stride, calibrateEvery, false);
+      this(name, small, lead, ramp, stride, calibrateEvery, false, 0, 16);
+    }
+
+    Scheme(
+        String name,
+        boolean small,
+        int lead,
+        int ramp,
+        int stride,
+        int calibrateEvery,
+        boolean proxy) {
+      this(name, small, lead, ramp, stride, calibrateEvery, proxy, 0, 16);
+    }
+
+    /**
+     * The steady stride for a layer of {@code blocks} blocks: {@link #stride} when {@link #target}
+     * is 0, else the stride that takes about {@code target} samples of the whole layer (at least
+     * every 2nd block, at most every {@link #stride}th).
+     */
+    int strideFor(int blocks) {
+      return target == 0 ? stride : Math.max(2, Math.min(stride, blocks / target));
     }
   }
 
@@ -48,6 +76,15 @@ public class EstimateSweep {
       MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
   static double level1Cost = 0.45;
   static double proxyCost = 0.03;
+
+  /**
+   * SWEEP_QUICK=1: deflate every block at level 6 in 64 KiB blocks only (no level 1, 16 KiB or
+   * proxy), and compare only the 64 KiB level-6 schemes; a third of the time.
+   */
+  static final boolean QUICK = "1".equals(System.getenv("SWEEP_QUICK"));
+
+  /** GzipEstimate.EXACT_UP_TO: such layers are deflated in full, whatever the scheme. */
+  static final long EXACT_UP_TO = 32L * 1024 * 1024;
 
   public static void main(String[] args) throws Exception {
     List<String> lines = Files.readAllLines(Path.of(args[0]));
@@ -67,6 +104,18 @@ public class EstimateSweep {
     proxyCost = (double) nanos[2] / nanos[0];
     System.out.printf("level 1 costs %.2f of level 6 per byte here%n", level1Cost);
     System.out.printf("the match-probe proxy costs %.3f of level 6 per byte here%n", proxyCost);
+    Scheme[] quick = {
+      new Scheme("every block, 64 KiB (the exact path)", false, Integer.MAX_VALUE, 0, 24, 1),
+      new Scheme("shipped: 64 KiB, 8 leads, ramp 8, every 24th", false, 8, 8, 24, 1),
+      new Scheme("shipped, stored strata every 96th", false, 8, 8, 24, 1, false, 0, 4),
+      new Scheme("shipped, stored strata every 48th", false, 8, 8, 24, 1, false, 0, 2),
+      new Scheme("~256 samples, stored every 96th", false, 8, 8, 24, 1, false, 256, 4),
+      new Scheme("~384 samples, stored every 96th", false, 8, 8, 24, 1, false, 384, 4),
+      new Scheme("~384 samples, stored every 48th", false, 8, 8, 24, 1, false, 384, 2),
+      new Scheme("~512 samples, stored every 48th", false, 8, 8, 24, 1, false, 512, 2),
+      new Scheme("~512 samples, stored every 96th", false, 8, 8, 24, 1, false, 512, 4),
+      new Scheme("~512 samples, stored every 384th", false, 8, 8, 24, 1, false, 512, 16),
+    };
     Scheme[] schemes = {
       new Scheme("every block, 64 KiB (the exact path)", false, Integer.MAX_VALUE, 0, 24, 1),
       new Scheme("every block, 16 KiB", true, Integer.MAX_VALUE, 0, 64, 1),
@@ -80,7 +129,7 @@ public class EstimateSweep {
       new Scheme("proxy: 64 KiB, 3 leads, ramp 6, every 96th", false, 3, 6, 96, 1, true),
     };
     System.out.printf("%-46s %7s %7s %8s  worst per layer%n", "scheme", "rms", "worst", "cost");
-    for (Scheme scheme : schemes) {
+    for (Scheme scheme : QUICK ? quick : schemes) {
       double squares = 0;
       double worst = 0;
       double cost = 0;
@@ -89,7 +138,10 @@ public class EstimateSweep {
       for (int offset : OFFSETS) {
         for (int i = 0; i < layers.size(); i++) {
           Layer layer = layers.get(i);
-          double[] result = estimate(scheme.small() ? layer.small() : layer.big(), scheme, offset);
+          Blocks blocks = scheme.small() ? layer.small() : layer.big();
+          boolean exact = Arrays.stream(layer.big().len()).asLongStream().sum() <= EXACT_UP_TO;
+          double[] result =
+              estimate(blocks, exact ? new Scheme("exact", false, Integer.MAX_VALUE, 0, 24, 1) : scheme, offset);
           double error = 100 * (result[0] - layer.gzip()) / layer.gzip();
           squares += error * error;
           worst = Math.max(worst, Math.abs(error));
@@ -116,7 +168,10 @@ public class EstimateSweep {
   static Layer layer(String path, long gzip, long[] nanos) throws IOException {
     byte[] all = Files.readAllBytes(Path.of(path));
     return new Layer(
-        path, gzip, blocks(all, 64 * 1024, true, nanos), blocks(all, 16 * 1024, false, null));
+        path,
+        gzip,
+        blocks(all, 64 * 1024, !QUICK, nanos),
+        QUICK ? null : blocks(all, 16 * 1024, false, null));
   }
 
   static Blocks blocks(byte[] all, int size, boolean level1, long[] nanos) {
@@ -208,14 +263,14 @@ public class EstimateSweep {
     return (int) Math.min(32, Math.max(0, Math.round(bits * 4)));
   }
 
-  static boolean sampled(long k, int stride, Scheme s, int offset) {
+  static boolean sampled(long k, int stride, int steady, Scheme s, int offset) {
     if (k < s.lead()) {
       return true;
     }
     long start = s.lead();
     k += offset;
-    if (stride <= s.stride()) {
-      for (int step = 2; step < s.stride() && s.ramp() > 0; step *= 2) {
+    if (stride <= steady) {
+      for (int step = 2; step < steady && s.ramp() > 0; step *= 2) {
         long end = start + (long) step * s.ramp();
         if (k < end) {
           return (k - start) % step == 0;
@@ -244,6 +299,7 @@ public class EstimateSweep {
     int[] first = calibrated ? b.l1() : b.l6();
     double total = 0;
     double cost = 0;
+    int steady = s.strideFor(b.len().length);
     for (List<Integer> blocks : strata) {
       int m = blocks.size();
       boolean[] one = new boolean[m];
@@ -255,9 +311,9 @@ public class EstimateSweep {
       for (int k = 0; k < m; k++) {
         int i = blocks.get(k);
         if (k == s.lead()) {
-          stride = leadOut >= 0.98 * leadIn ? s.stride() * 16 : s.stride();
+          stride = leadOut >= 0.98 * leadIn ? s.stride() * s.storedFactor() : steady;
         }
-        if (k < s.lead() || sampled(k, stride, s, offset)) {
+        if (k < s.lead() || sampled(k, stride, steady, s, offset)) {
           one[k] = true;
           six[k] = taken++ % s.calibrateEvery() == 0;
           cost += calibrated ? b.len()[i] * level1Cost : 0;

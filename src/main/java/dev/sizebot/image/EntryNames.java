@@ -5,13 +5,19 @@ import dev.sizebot.common.UnixPath;
 
 /**
  * Checks tar entry names before they become paths. Engines unpack layers under a root and archive
- * members under a directory; a name that is absolute, climbs with {@code ..}, or hides a NUL can
- * only come from a broken or hostile archive, so it is refused rather than normalized away.
+ * members under a directory, so every name is read relative to that root: a root entry ({@code /},
+ * {@code ./}, {@code .}) and a leading {@code /} or {@code ./} on every name are ordinary (kaniko,
+ * buildah, ko, jib and crane write them; moby unpacks them as the root and relative paths). A name
+ * with a {@code ..} part or a NUL can only come from a broken or hostile archive, so it is refused
+ * rather than normalized away (moby refuses the ones that climb; no writer emits the others).
  */
 final class EntryNames {
   private EntryNames() {}
 
-  /** A layer tar member name (or hardlink target) as an image path. */
+  /**
+   * A layer tar member name (or hardlink target) as an image path: {@code /}, {@code ./}, {@code .}
+   * are the root; {@code /app}, {@code ./app}, {@code app/} are {@code /app}.
+   */
   static UnixPath layerPath(String name, String where) {
     check(name, where);
     return UnixPath.of("/" + name);
@@ -31,20 +37,21 @@ final class EntryNames {
    * archive path; refuses targets that leave the archive.
    */
   static String linkTarget(String member, String target, String where) {
+    // An absolute target would name the host's filesystem, not a member of this archive.
     if (target.indexOf('\0') >= 0 || target.startsWith("/")) {
-      throw unsafe(target, where);
+      throw unsafeLink(target, where);
     }
     int slash = member.lastIndexOf('/');
     String dir = slash < 0 ? "" : member.substring(0, slash + 1);
     try {
       return UnixPath.of("/" + dir + target).value().substring(1);
     } catch (SizebotException e) {
-      throw unsafe(target, where);
+      throw unsafeLink(target, where);
     }
   }
 
   private static void check(String name, String where) {
-    if (name.indexOf('\0') >= 0 || name.startsWith("/") || hasDotDot(name)) {
+    if (name.indexOf('\0') >= 0 || hasDotDot(name)) {
       throw unsafe(name, where);
     }
   }
@@ -65,6 +72,14 @@ final class EntryNames {
         where
             + " has an unsafe entry name '"
             + name.replace("\0", "\\0")
-            + "' (absolute, '..' or NUL): refusing to read this archive");
+            + "' ('..' or NUL): refusing to read this archive");
+  }
+
+  private static SizebotException unsafeLink(String target, String where) {
+    return SizebotException.invalidInput(
+        where
+            + " has an unsafe link target '"
+            + target.replace("\0", "\\0")
+            + "' (absolute, '..' above the archive or NUL): refusing to read this archive");
   }
 }

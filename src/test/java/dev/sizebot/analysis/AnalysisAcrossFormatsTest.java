@@ -6,6 +6,7 @@ import dev.sizebot.image.Image;
 import dev.sizebot.image.ImageSelector;
 import dev.sizebot.image.ImageSource;
 import dev.sizebot.image.ReadLimits;
+import dev.sizebot.image.testing.EntryNaming;
 import dev.sizebot.image.testing.TestArchive;
 import dev.sizebot.image.testing.TestCompression;
 import dev.sizebot.image.testing.TestImage;
@@ -14,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class AnalysisAcrossFormatsTest {
   @TempDir Path dir;
@@ -83,6 +86,26 @@ class AnalysisAcrossFormatsTest {
     assertThat(legacy.dive().efficiency()).isEqualTo(1250.0 / 3950.0);
     assertThat(legacy.dive().wastedBytes()).isEqualTo(2700);
     assertThat(legacy.dive().userWastedRatio()).hasValue(2700.0 / 2330.0);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(EntryNaming.class)
+  void everyWritersEntryNamingGivesTheEngineNamingsAnalysisInEveryLayout(EntryNaming naming) {
+    TestImage image = acceptanceImage();
+    image.layers().forEach(l -> l.naming(naming).compression(TestCompression.GZIP));
+    Analysis engine =
+        analyse(TestArchive.dockerSaveOci(acceptanceImage()).writeTar(dir.resolve("e.tar")));
+
+    Analysis legacy = analyse(TestArchive.dockerSaveLegacy(image).writeTar(dir.resolve("l.tar")));
+    Analysis oci = analyse(TestArchive.dockerSaveOci(image).writeTar(dir.resolve("o.tar")));
+    Analysis layout = analyse(TestArchive.ociLayout(image).writeDirectory(dir.resolve("layout")));
+
+    assertThat(legacy).isEqualTo(engine);
+    assertThat(oci).isEqualTo(engine);
+    assertThat(layout).isEqualTo(engine);
+    // The hand-counted figures of the test above, so a reader that lost entries cannot pass.
+    assertThat(legacy.reclaimableBytes()).isEqualTo(2820);
+    assertThat(legacy.dive().wastedBytes()).isEqualTo(2700);
   }
 
   private static Analysis analyse(Path archive) {

@@ -2,6 +2,7 @@ package dev.sizebot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sizebot.image.testing.EntryNaming;
 import dev.sizebot.image.testing.TestArchive;
 import dev.sizebot.image.testing.TestCompression;
 import dev.sizebot.image.testing.TestImage;
@@ -14,12 +15,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class InspectCommandTest {
   @TempDir Path dir;
 
   /** zstd layers: their compressed sizes are exact and do not depend on the platform's zlib. */
   private Path archive() {
+    return archive(EntryNaming.ENGINE, TestCompression.ZSTD, "api.tar");
+  }
+
+  private Path archive(EntryNaming naming, TestCompression compression, String file) {
     TestImage image =
         TestImage.tagged("shop/api:2")
             .layer(
@@ -29,7 +36,8 @@ class InspectCommandTest {
                     .hardlink("/bin/tool2", "/bin/tool")
                     .dir("/srv")
                     .file("/srv/report.csv", "a,b,c\n".repeat(200))
-                    .compression(TestCompression.ZSTD))
+                    .compression(compression)
+                    .naming(naming))
             .emptyStep("ENV MODE=prod")
             .layer(
                 TestLayer.step(
@@ -38,8 +46,9 @@ class InspectCommandTest {
                     .file("/srv/report.csv", "x,y\n".repeat(500))
                     .file("/srv/tool", "#!/bin/sh\necho tool\n".repeat(40))
                     .whiteout("/bin/tool")
-                    .compression(TestCompression.ZSTD));
-    return TestArchive.dockerSaveOci(image).writeTar(dir.resolve("api.tar"));
+                    .compression(compression)
+                    .naming(naming));
+    return TestArchive.dockerSaveOci(image).writeTar(dir.resolve(file));
   }
 
   @Test
@@ -58,6 +67,58 @@ class InspectCommandTest {
     assertThat(r.err()).isEmpty();
     assertThat(r.code()).isZero();
     GoldenFile.assertMatches("golden/inspect-cli.json", r.out());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(EntryNaming.class)
+  void gzipLayersOfEveryWritersNamingInspectAsTheEnginesLayersDo(EntryNaming naming) {
+    Path engine = archive(EntryNaming.ENGINE, TestCompression.GZIP, "engine.tar");
+    Path theirs = archive(naming, TestCompression.GZIP, "theirs.tar");
+
+    MainTest.Result expected = MainTest.run("inspect", engine.toString());
+    MainTest.Result r = MainTest.run("inspect", theirs.toString());
+
+    assertThat(r.err()).isEmpty();
+    assertThat(r.code()).isZero();
+    // Sizes and waste as the golden file states them; compressed bytes differ with the names.
+    assertThat(r.out())
+        .contains("| 4.80 kB | ")
+        .contains("| 0 | 2.00 kB | ")
+        .contains("| 1 | 2.80 kB | ")
+        .contains("| 1.20 kB | `/srv/report.csv` | #0 | #1 | overwritten |");
+    assertThat(from("#### Largest files", r.out()))
+        .isEqualTo(from("#### Largest files", expected.out()));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/../etc/passwd", "./app/../../x", "/app/pass\0wd"})
+  void anEscapeOrANulInAKanikoLayerIsOneLineAndExitTwo(String name) {
+    TestLayer layer = TestLayer.step("RUN x").naming(EntryNaming.ABSOLUTE).dir("/app");
+    if (name.indexOf('\0') >= 0) {
+      layer.rawPaxFile(name, new byte[] {1});
+    } else {
+      layer.rawFile(name, new byte[] {1});
+    }
+    TestImage image = TestImage.tagged("evil:1").layer(layer.compression(TestCompression.GZIP));
+    Path archive = TestArchive.ociLayout(image).writeTar(dir.resolve("evil.tar"));
+
+    MainTest.Result r = MainTest.run("inspect", archive.toString());
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().lines()).hasSize(1);
+    assertThat(r.err())
+        .isEqualTo(
+            "sizebot: error: "
+                + archive
+                + ": layer '"
+                + TestArchive.blobPath(layer)
+                + "' has an unsafe entry name '"
+                + name.replace("\0", "\\0")
+                + "' ('..' or NUL): refusing to read this archive\n");
+  }
+
+  private static String from(String heading, String markdown) {
+    return markdown.substring(markdown.indexOf(heading));
   }
 
   @ParameterizedTest

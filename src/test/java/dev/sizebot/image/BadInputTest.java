@@ -135,7 +135,8 @@ class BadInputTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"../etc/passwd", "/etc/passwd", "app/../../x", "app/..", ".."})
+  @ValueSource(
+      strings = {"../etc/passwd", "/../etc/passwd", "./../x", "app/../../x", "app/..", ".."})
   void unsafeEntryNamesInALayerAreRefused(String name) {
     TestLayer layer = TestLayer.step("RUN x").rawFile(name, new byte[] {1});
     assertThat(failure(TestArchive.ociLayout(oneLayer(layer)).toBytes()))
@@ -144,7 +145,7 @@ class BadInputTest {
                 + TestArchive.blobPath(layer)
                 + "' has an unsafe entry name '"
                 + name
-                + "' (absolute, '..' or NUL): refusing to read this archive");
+                + "' ('..' or NUL): refusing to read this archive");
   }
 
   @Test
@@ -152,7 +153,7 @@ class BadInputTest {
     TestLayer layer = TestLayer.step("RUN x").rawPaxFile("etc/pass\0wd", new byte[] {1});
     assertThat(failure(TestArchive.ociLayout(oneLayer(layer)).toBytes()))
         .endsWith(
-            "has an unsafe entry name 'etc/pass\\0wd' (absolute, '..' or NUL): refusing to read this archive");
+            "has an unsafe entry name 'etc/pass\\0wd' ('..' or NUL): refusing to read this archive");
   }
 
   @Test
@@ -160,7 +161,7 @@ class BadInputTest {
     byte[] archive = TestArchive.tar(List.of(new FileMember("../manifest.json", new byte[] {'['})));
     assertThat(failure(archive))
         .isEqualTo(
-            "bad.tar has an unsafe entry name '../manifest.json' (absolute, '..' or NUL): refusing"
+            "bad.tar has an unsafe entry name '../manifest.json' ('..' or NUL): refusing"
                 + " to read this archive");
   }
 
@@ -169,7 +170,7 @@ class BadInputTest {
     byte[] archive = TestArchive.tar(List.of(new FileMember("manif\0est.json", new byte[] {'['})));
     assertThat(failure(archive))
         .isEqualTo(
-            "bad.tar has an unsafe entry name 'manif\\0est.json' (absolute, '..' or NUL): refusing"
+            "bad.tar has an unsafe entry name 'manif\\0est.json' ('..' or NUL): refusing"
                 + " to read this archive");
   }
 
@@ -320,7 +321,7 @@ class BadInputTest {
         TestArchive.tar(List.of(new SymlinkMember("manifest.json", "../../etc/passwd")));
     assertThat(failure(archive))
         .isEqualTo(
-            "bad.tar has an unsafe entry name '../../etc/passwd' (absolute, '..' or NUL):"
-                + " refusing to read this archive");
+            "bad.tar has an unsafe link target '../../etc/passwd' (absolute, '..' above the"
+                + " archive or NUL): refusing to read this archive");
   }
 }

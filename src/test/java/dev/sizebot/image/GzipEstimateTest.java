@@ -145,6 +145,34 @@ class GzipEstimateTest {
     assertThat(GzipEstimate.sampled(392, 384)).isTrue();
   }
 
+  @ParameterizedTest
+  @CsvSource({
+    "33554433, 2", // just past EXACT_UP_TO: 513 blocks, every 2nd
+    "134217728, 4", // 128 MiB: 2049 blocks / 512
+    "536870912, 16", // 512 MiB
+    "805306368, 24", // 768 MiB: 12289 blocks / 512 = 24
+    "2147483648, 24", // larger layers keep every 24th
+    "9223372036854775807, 24"
+  })
+  void theSteadyStrideTakesAboutTargetSamplesOfALayer(long bytes, int stride) {
+    assertThat(GzipEstimate.steadyStride(bytes)).isEqualTo(stride);
+  }
+
+  @org.junit.jupiter.api.Test
+  void aLayerWithAShortStrideRampsOnlyBelowIt() {
+    java.util.List<Long> taken = new java.util.ArrayList<>();
+    for (long k = 0; k < 40; k++) {
+      if (GzipEstimate.sampled(k, 4, 4)) {
+        taken.add(k);
+      }
+    }
+    // 8 leads, the ramp's every 2nd for 8 samples (8..22), then every 4th from 24.
+    assertThat(taken)
+        .containsExactly(
+            0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 10L, 12L, 14L, 16L, 18L, 20L, 22L, 24L, 28L, 32L,
+            36L);
+  }
+
   /**
    * A small layer whose strata mix repetitive and fresh text: sampled, it strays past 2 %; up to
    * {@link GzipEstimate#EXACT_UP_TO} every block is deflated and the estimate is within 1 %.

@@ -35,7 +35,7 @@ public record BadArchive(String name, byte[] bytes, ReadLimits limits) {
             "layer past the size cap", plain(), ReadLimits.DEFAULT.withMaxLayerBytes(100_000)),
         new BadArchive("flood of entries", flood(50), ReadLimits.DEFAULT.withMaxEntries(40)),
         of("'..' in a layer entry", layerEntry("../etc/passwd")),
-        of("absolute layer entry", layerEntry("/etc/passwd")),
+        of("absolute layer entry climbing out", layerEntry("/../etc/passwd")),
         of("NUL in a layer entry", nulEntry()),
         of(
             "'..' in an archive member",

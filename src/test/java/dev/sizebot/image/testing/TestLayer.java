@@ -30,12 +30,17 @@ public final class TestLayer {
   /** Every entry's mtime: 2024-01-01T00:00:00Z, so archives are byte-for-byte reproducible. */
   public static final long MTIME_SECONDS = 1_704_067_200L;
 
-  private record Entry(String name, byte type, byte[] content, String link, int mode, long uid) {}
+  /**
+   * {@code spelled}: the name (and a hardlink's target) follow {@link #naming}; raw ones do not.
+   */
+  private record Entry(
+      String name, byte type, byte[] content, String link, int mode, long uid, boolean spelled) {}
 
   private final String createdBy;
   private final List<Entry> entries = new ArrayList<>();
   private byte[] rawTar;
   private TestCompression compression = TestCompression.NONE;
+  private EntryNaming naming = EntryNaming.ENGINE;
   private TestCompression declared;
   private long uid;
 
@@ -104,7 +109,7 @@ public final class TestLayer {
 
   /** A raw entry name, unchecked: for tests of hostile names ({@code ../x}, {@code /abs}). */
   public TestLayer rawFile(String name, byte[] content) {
-    entries.add(new Entry(name, TarConstants.LF_NORMAL, content, "", 0644, uid));
+    entries.add(new Entry(name, TarConstants.LF_NORMAL, content, "", 0644, uid, false));
     return this;
   }
 
@@ -113,7 +118,17 @@ public final class TestLayer {
    * cannot (e.g. NUL): for tests of hostile names.
    */
   public TestLayer rawPaxFile(String paxPath, byte[] content) {
-    entries.add(new Entry("\0pax:" + paxPath, TarConstants.LF_NORMAL, content, "", 0644, uid));
+    entries.add(
+        new Entry("\0pax:" + paxPath, TarConstants.LF_NORMAL, content, "", 0644, uid, false));
+    return this;
+  }
+
+  /**
+   * Spells every entry name the way another layer writer does (a root entry, a leading {@code /} or
+   * {@code ./}); the engine's spelling by default. Applies to the whole layer, whenever called.
+   */
+  public TestLayer naming(EntryNaming naming) {
+    this.naming = Objects.requireNonNull(naming);
     return this;
   }
 
@@ -153,28 +168,37 @@ public final class TestLayer {
     try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes, "UTF-8")) {
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
       tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+      if (!naming.root().isEmpty()) {
+        write(tar, new Entry(naming.root(), TarConstants.LF_DIR, new byte[0], "", 0755, 0, false));
+      }
       for (Entry e : entries) {
-        boolean pax = e.name().startsWith("\0pax:");
-        if (pax) {
-          writePaxPath(tar, e.name().substring(5));
-        }
-        TarArchiveEntry t = new TarArchiveEntry(pax ? "pax-named" : e.name(), e.type(), true);
-        t.setMode(e.mode());
-        t.setModTime(MTIME_SECONDS * 1000);
-        t.setUserId(e.uid());
-        t.setGroupId(e.uid());
-        if (!e.link().isEmpty()) {
-          t.setLinkName(e.link());
-        }
-        t.setSize(e.type() == TarConstants.LF_NORMAL ? e.content().length : 0);
-        tar.putArchiveEntry(t);
-        tar.write(e.content());
-        tar.closeArchiveEntry();
+        write(tar, e);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return bytes.toByteArray();
+  }
+
+  private void write(TarArchiveOutputStream tar, Entry e) throws IOException {
+    boolean pax = e.name().startsWith("\0pax:");
+    if (pax) {
+      writePaxPath(tar, e.name().substring(5));
+    }
+    String name = e.spelled() ? naming.spell(e.name()) : e.name();
+    TarArchiveEntry t = new TarArchiveEntry(pax ? "pax-named" : name, e.type(), true);
+    t.setMode(e.mode());
+    t.setModTime(MTIME_SECONDS * 1000);
+    t.setUserId(e.uid());
+    t.setGroupId(e.uid());
+    if (!e.link().isEmpty()) {
+      boolean hardlink = e.type() == TarConstants.LF_LINK;
+      t.setLinkName(hardlink && e.spelled() ? naming.spell(e.link()) : e.link());
+    }
+    t.setSize(e.type() == TarConstants.LF_NORMAL ? e.content().length : 0);
+    tar.putArchiveEntry(t);
+    tar.write(e.content());
+    tar.closeArchiveEntry();
   }
 
   /** A PAX extended header whose one record is {@code path=<value>} (POSIX.1-2001 pax format). */
@@ -196,7 +220,7 @@ public final class TestLayer {
   }
 
   private TestLayer add(String path, byte type, byte[] content, String link, int mode) {
-    entries.add(new Entry(strip(path), type, content, link, mode, uid));
+    entries.add(new Entry(strip(path), type, content, link, mode, uid, true));
     return this;
   }
 

@@ -20,12 +20,16 @@ import java.util.regex.Pattern;
  * manifest and config are read, and every reuse is checked against them again ({@link #learn}).
  */
 public final class LayerCache {
+  /** The indexer's and the entry format's own version (see {@link #ANALYSIS_VERSION}). */
+  static final int INDEX_VERSION = 1;
+
   /**
-   * The version of what a cache entry holds: bump it whenever {@link LayerIndexer}, {@link
-   * GzipEstimate} (its {@code ESTIMATE_VERSION} included) or {@link CacheEntry} change what they
-   * produce for the same layer bytes, so entries written before are ignored instead of trusted.
+   * The version of what a cache entry holds: bump {@link #INDEX_VERSION} whenever {@link
+   * LayerIndexer} or {@link CacheEntry} change what they produce for the same layer bytes; a new
+   * {@link GzipEstimate#ESTIMATE_VERSION} changes it by itself. Entries written under another
+   * version are ignored instead of trusted.
    */
-  public static final int ANALYSIS_VERSION = 1;
+  public static final int ANALYSIS_VERSION = INDEX_VERSION * 1000 + GzipEstimate.ESTIMATE_VERSION;
 
   private static final Pattern CONTENT_ADDRESSED =
       Pattern.compile("blobs/sha256/[0-9a-f]{64}|[0-9a-f]{64}/layer\\.tar");

@@ -32,7 +32,8 @@ class ArchitectureTest {
     "dev.sizebot.rules..",
     "dev.sizebot.diff..",
     "dev.sizebot.startup..",
-    "dev.sizebot.report.."
+    "dev.sizebot.report..",
+    "dev.sizebot.config.."
   };
 
   private static JavaClasses classes;
@@ -67,6 +68,8 @@ class ArchitectureTest {
             .definedBy("dev.sizebot.startup..")
             .layer("report")
             .definedBy("dev.sizebot.report..")
+            .layer("config")
+            .definedBy("dev.sizebot.config..")
             .layer("docker")
             .definedBy("dev.sizebot.docker..")
             .layer("github")
@@ -90,6 +93,8 @@ class ArchitectureTest {
             .whereLayer("report")
             .mayOnlyAccessLayers(
                 "analysis", "diff", "rules", "startup", "dockerfile", "image", "common")
+            .whereLayer("config")
+            .mayOnlyAccessLayers("startup", "common")
             .whereLayer("docker")
             .mayOnlyAccessLayers(
                 "common", "image", "analysis", "dockerfile", "rules", "diff", "startup", "report")

@@ -42,4 +42,15 @@ final class Apt {
                         || a.equals("upgrade")
                         || a.equals("full-upgrade"));
   }
+
+  /**
+   * A command that reads the package lists an update fetched: an install, or {@code apt-get
+   * download} / {@code source} / {@code build-dep}, which fetch packages without installing them.
+   */
+  static boolean usesLists(ShellCommand c) {
+    return isInstall(c)
+        || isApt(c)
+            && c.arguments().stream()
+                .anyMatch(a -> a.equals("download") || a.equals("source") || a.equals("build-dep"));
+  }
 }

@@ -29,7 +29,7 @@ final class AptUpdateAlone implements Rule {
     for (int i = 0; i < runs.size(); i++) {
       StageRun run = runs.get(i);
       boolean updates = run.run().commands().stream().anyMatch(Apt::isUpdate);
-      boolean installs = run.run().commands().stream().anyMatch(Apt::isInstall);
+      boolean installs = run.run().commands().stream().anyMatch(Apt::usesLists);
       if (!updates || installs) {
         continue;
       }
@@ -57,7 +57,7 @@ final class AptUpdateAlone implements Rule {
     Optional<StageRun> install =
         later.stream()
             .filter(r -> r.stage() == update.stage())
-            .filter(r -> r.run().commands().stream().anyMatch(Apt::isInstall))
+            .filter(r -> r.run().commands().stream().anyMatch(Apt::usesLists))
             .findFirst();
     if (install.isEmpty()) {
       return Optional.empty();

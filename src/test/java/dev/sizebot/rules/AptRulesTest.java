@@ -131,6 +131,18 @@ class AptRulesTest {
   }
 
   @Test
+  void anUpdateBesideAptGetDownloadIsNotAlone() {
+    String text =
+        lines(
+            "FROM debian:13-slim",
+            "RUN apt-get update && apt-get download git && rm -rf /var/lib/apt/lists/*",
+            "RUN apt-get update");
+    assertThat(findings(new AptUpdateAlone(), text))
+        .extracting(Finding::message)
+        .containsExactly("apt-get update at line 3 runs in a RUN without an install");
+  }
+
+  @Test
   void aMixedRunIsNamedAfterTheCommandThatTriggers() {
     String text =
         lines(

@@ -33,6 +33,31 @@ final class Numbers {
     return delta(delta) + " (" + percent(percent.get()) + ")";
   }
 
+  /** A limit as users write it: {@code 5 %}, {@code 2.5 %}. */
+  static String plainPercent(double p) {
+    return (p == Math.rint(p) ? String.format(Locale.ROOT, "%.0f", p) : Double.toString(p)) + " %";
+  }
+
+  /** Seconds to pull {@code compressed} bytes at {@code mbit} megabits per second. */
+  static double pullSeconds(long compressed, int mbit) {
+    return compressed * 8.0 / (mbit * 1_000_000.0);
+  }
+
+  /** {@code 0.42 s}, {@code 12.3 s}, {@code 2 min 5 s}. */
+  static String duration(double seconds) {
+    if (seconds >= 120) {
+      long s = Math.round(seconds);
+      return s / 60 + " min " + s % 60 + " s";
+    }
+    return String.format(Locale.ROOT, seconds >= 10 ? "%.1f s" : "%.2f s", seconds);
+  }
+
+  /** {@code +0.35 s (+20.0 %)}, the percent left out from zero. */
+  static String durationDelta(double base, double head) {
+    String d = String.format(Locale.ROOT, "%+.2f s", head - base);
+    return base == 0 ? d : d + " (" + percent((head - base) * 100.0 / base) + ")";
+  }
+
   static String signed(long n) {
     return n > 0 ? "+" + n : Long.toString(n);
   }

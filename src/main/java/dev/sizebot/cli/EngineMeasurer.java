@@ -26,11 +26,15 @@ final class EngineMeasurer implements Measurer {
   private final Main main;
   private final PrintWriter err;
   private final Set<String> ignoredRules;
+  // The repository's top directory (GITHUB_WORKSPACE in Actions): the config's paths are relative
+  // to it, whatever the working directory.
+  private final Path workspace;
 
-  EngineMeasurer(Main main, PrintWriter err, List<String> ignoredRules) {
+  EngineMeasurer(Main main, PrintWriter err, List<String> ignoredRules, Path workspace) {
     this.main = main;
     this.err = err;
     this.ignoredRules = Set.copyOf(ignoredRules);
+    this.workspace = workspace;
   }
 
   @Override
@@ -55,7 +59,7 @@ final class EngineMeasurer implements Measurer {
     Optional<String> dockerfile =
         image.prebuilt().isPresent()
             ? Optional.empty()
-            : GitRepo.open(Path.of(image.context())).show(headSha, gitPath(image.dockerfile()));
+            : GitRepo.open(workspace).show(headSha, gitPath(image.dockerfile()));
     List<Finding> findings =
         dockerfile
             .map(text -> lint(image, text, Optional.ofNullable(head.get())))

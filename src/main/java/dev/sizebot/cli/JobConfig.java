@@ -14,11 +14,14 @@ import java.util.Optional;
 final class JobConfig {
   private JobConfig() {}
 
-  static SizebotConfig load(Optional<Path> option, Map<String, String> env) {
+  static SizebotConfig load(Optional<Path> option, Map<String, String> env, Path workspace) {
     Optional<Path> file =
         option
-            .or(() -> input(env, "CONFIG").map(Path::of))
-            .or(() -> Optional.of(Path.of(ConfigFile.DEFAULT_PATH)).filter(Files::isRegularFile));
+            .or(() -> input(env, "CONFIG").map(workspace::resolve))
+            .or(
+                () ->
+                    Optional.of(workspace.resolve(ConfigFile.DEFAULT_PATH))
+                        .filter(Files::isRegularFile));
     if (file.isPresent()) {
       return ConfigFile.read(file.get(), file.get().toString());
     }

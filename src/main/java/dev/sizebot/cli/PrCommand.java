@@ -56,15 +56,20 @@ final class PrCommand implements Callable<Integer> {
 
   @ParentCommand Main main;
 
+  /** Where the repository is checked out: GITHUB_WORKSPACE in Actions, else the working directory. */
+  static Path workspace(Main main) {
+    return Path.of(main.env().getOrDefault("GITHUB_WORKSPACE", ".")).toAbsolutePath().normalize();
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ActionsContext context = ActionsContext.fromEnv(main.env());
-    SizebotConfig settings = JobConfig.load(config, main.env());
+    SizebotConfig settings = JobConfig.load(config, main.env(), PrCommand.workspace(main));
     PrJob job =
         new PrJob(
-            new EngineMeasurer(main, err, settings.ignoredRules()),
+            new EngineMeasurer(main, err, settings.ignoredRules(), workspace(main)),
             GitHubSession::open,
             StepFiles.random());
     JobResult result = job.run(context, settings, publish, report);

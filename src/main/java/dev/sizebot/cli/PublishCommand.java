@@ -40,7 +40,7 @@ final class PublishCommand implements Callable<Integer> {
     ActionsContext context = ActionsContext.fromEnv(main.env());
     PublishJob job = new PublishJob(GitHubSession::open, StepFiles.random());
     return JobOutput.print(
-        job.run(context, JobConfig.load(config, main.env()), report),
+        job.run(context, JobConfig.load(config, main.env(), PrCommand.workspace(main)), report),
         spec.commandLine().getOut(),
         spec.commandLine().getErr());
   }

@@ -92,9 +92,11 @@ final class EngineMeasurer implements Measurer {
   private CompareCommand options(ImageConfig image) {
     CompareCommand o = new CompareCommand();
     o.main = main;
-    o.context = Path.of(image.context());
+    o.context = workspace.resolve(image.context()).normalize();
     o.dockerfile =
-        image.prebuilt().isPresent() ? Optional.empty() : Optional.of(Path.of(image.dockerfile()));
+        image.prebuilt().isPresent()
+            ? Optional.empty()
+            : Optional.of(workspace.resolve(image.dockerfile()).normalize());
     o.target = image.target();
     o.buildArgs.putAll(image.buildArgs());
     o.platform = image.platform();

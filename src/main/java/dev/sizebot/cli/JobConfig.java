@@ -1,5 +1,6 @@
 package dev.sizebot.cli;
 
+import dev.sizebot.config.ActionInputs;
 import dev.sizebot.config.ConfigFile;
 import dev.sizebot.config.SizebotConfig;
 import java.nio.file.Files;
@@ -9,28 +10,31 @@ import java.util.Optional;
 
 /**
  * The configuration a GitHub job runs with: {@code --config}, else the {@code config} input, else
- * {@code .github/sizebot.yml} when the repository has one, else the action's inputs (one image).
+ * {@code .github/sizebot.yml} when the repository has one (each overlaid by the inputs that are
+ * not about one image), else the action's inputs (one image).
  */
 final class JobConfig {
   private JobConfig() {}
 
   static SizebotConfig load(Optional<Path> option, Map<String, String> env, Path workspace) {
+    ActionInputs inputs = ActionInputs.fromEnvironment(env);
     Optional<Path> file =
         option
-            .or(() -> input(env, "CONFIG").map(workspace::resolve))
+            .or(() -> inputs.configPath().map(workspace::resolve))
             .or(
                 () ->
                     Optional.of(workspace.resolve(ConfigFile.DEFAULT_PATH))
                         .filter(Files::isRegularFile));
-    if (file.isPresent()) {
-      return ConfigFile.read(file.get(), file.get().toString());
+    if (file.isEmpty()) {
+      return inputs.toConfig();
     }
-    return dev.sizebot.config.ActionInputs.config(env);
+    String shown = shown(file.get(), workspace);
+    return inputs.overlay(shown, ConfigFile.read(file.get(), shown));
   }
 
-  static Optional<String> input(Map<String, String> env, String name) {
-    return Optional.ofNullable(env.get("INPUT_" + name))
-        .map(String::strip)
-        .filter(v -> !v.isEmpty());
+  // Errors name the file as the user wrote it in the repository: .github/sizebot.yml:4:7.
+  private static String shown(Path file, Path workspace) {
+    Path abs = file.toAbsolutePath().normalize();
+    return abs.startsWith(workspace) ? workspace.relativize(abs).toString() : file.toString();
   }
 }

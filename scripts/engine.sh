@@ -70,3 +70,12 @@ sizebot_ensure_qemu_user() {
   sizebot_apt_install qemu-user-static ||
     echo "sizebot: no /usr/bin/qemu-$other-static: the $other pause program is not run (install qemu-user-static)" >&2
 }
+
+# The PR comment's browser test screenshots a golden comment with headless Chromium. On a Debian
+# machine, as root, install Debian's chromium (and a colour emoji font, so the headline's icons
+# render); under CI=true the test fails without it rather than skipping.
+sizebot_ensure_chromium() {
+  command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 ||
+    sizebot_apt_install chromium fonts-noto-color-emoji ||
+    echo "sizebot: no chromium: the PR comment's browser test cannot run (install Debian's chromium)" >&2
+}

@@ -12,12 +12,20 @@ public final class Markdown {
   // GitHub turns @user and @org/team into mentions (and notifications); a zero-width joiner after
   // the @ keeps the text readable while defeating the mention.
   private static final Pattern MENTION = Pattern.compile("@(?=[A-Za-z0-9])");
+  // Control characters and bidirectional overrides (CVE-2021-42574, "Trojan Source") can make
+  // text read differently from what it is; they are dropped.
+  private static final Pattern INVISIBLE =
+      Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]|[\\u202A-\\u202E\\u2066-\\u2069]");
+  // GFM's autolink extension links bare http://, https:// and www. text even when escaped; a zero-
+  // width space keeps it readable and unlinked.
+  private static final Pattern AUTOLINK =
+      Pattern.compile("(?i)(?<=https?:|ftp:)(?=//)|(?<=www)(?=\\\\?\\.)");
 
   private Markdown() {}
 
   /** Escapes inline text: markdown punctuation, HTML, line breaks (folded) and mentions. */
   public static String text(String untrusted) {
-    String oneLine = untrusted.replace("\r", "").replace('\n', ' ').replace('\t', ' ');
+    String oneLine = visible(untrusted).replace("\r", "").replace('\n', ' ').replace('\t', ' ');
     String escaped = SPECIAL.matcher(oneLine).replaceAll("\\\\$1");
     escaped = escaped.replace("&", "&amp;");
     return MENTION.matcher(escaped).replaceAll("@\u200d");
@@ -28,7 +36,7 @@ public final class Markdown {
    * than any backtick run inside (CommonMark 6.1), pipes are escaped for tables, and newlines fold.
    */
   public static String code(String untrusted) {
-    return span(untrusted.replace("\r", "").replace('\n', ' ').replace('|', '\u2502'));
+    return span(visible(untrusted).replace("\r", "").replace('\n', ' ').replace('|', '\u2502'));
   }
 
   /**
@@ -38,10 +46,40 @@ public final class Markdown {
    * written. A pipe right after a backslash becomes {@code │} (U+2502), as in {@link #code}.
    */
   public static String codeCell(String untrusted) {
-    String oneLine = untrusted.replace("\r", "").replace('\n', ' ');
+    String oneLine = visible(untrusted).replace("\r", "").replace('\n', ' ');
     // The table parser reads "\\" as an escaped backslash, so a pipe right after a backslash would
     // end the cell whatever we add: that pipe alone becomes U+2502, as in code().
     return span(oneLine.replace("\\|", "\\\u2502").replace("|", "\\|"));
+  }
+
+  /**
+   * Untrusted prose for the PR comment: cut to {@code max} characters (with an ellipsis), escaped
+   * as {@link #text}, and bare URLs kept from becoming links.
+   */
+  public static String prose(String untrusted, int max) {
+    return AUTOLINK.matcher(text(clip(untrusted, max))).replaceAll("\u200b");
+  }
+
+  /** {@link #code} of the text cut to {@code max} characters. */
+  public static String code(String untrusted, int max) {
+    return code(clip(untrusted, max));
+  }
+
+  /** {@link #codeCell} of the text cut to {@code max} characters. */
+  public static String codeCell(String untrusted, int max) {
+    return codeCell(clip(untrusted, max));
+  }
+
+  /** At most {@code max} code points, the last an ellipsis when cut; no split surrogate pairs. */
+  public static String clip(String text, int max) {
+    if (text.codePointCount(0, text.length()) <= max) {
+      return text;
+    }
+    return text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
+  }
+
+  private static String visible(String text) {
+    return INVISIBLE.matcher(text).replaceAll("");
   }
 
   private static String span(String oneLine) {
@@ -57,7 +95,8 @@ public final class Markdown {
   }
 
   /** A fenced code block whose fence is longer than any backtick run in the content. */
-  public static String block(String language, String untrusted) {
+  public static String block(String language, String raw) {
+    String untrusted = visible(raw);
     int longest = 0;
     int run = 0;
     for (int i = 0; i < untrusted.length(); i++) {

@@ -54,7 +54,8 @@ final class Numbers {
 
   /** {@code +0.35 s (+20.0 %)}, the percent left out from zero. */
   static String durationDelta(double base, double head) {
-    String d = String.format(Locale.ROOT, "%+.2f s", head - base);
+    double change = head - base;
+    String d = (change < 0 ? "-" : "+") + duration(Math.abs(change));
     return base == 0 ? d : d + " (" + percent((head - base) * 100.0 / base) + ")";
   }
 

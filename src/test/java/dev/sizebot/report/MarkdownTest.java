@@ -59,4 +59,22 @@ class MarkdownTest {
   void tableCellCodeSpansKeepPipesThatTheTableParserUnescapes(String in, String out) {
     assertThat(Markdown.codeCell(in)).isEqualTo(out);
   }
+
+  @Test
+  void proseClipsEscapesAndUnlinksBareUrls() {
+    assertThat(Markdown.prose("see https://evil.example and www.evil.example", 100))
+        .isEqualTo("see https:\u200b//evil\\.example and www\u200b\\.evil\\.example");
+    assertThat(Markdown.prose("abcdef", 4)).isEqualTo("abc…");
+  }
+
+  @Test
+  void bidiOverridesAndControlCharactersAreDropped() {
+    assertThat(Markdown.text("a\u202Eb\u0007c")).isEqualTo("abc");
+    assertThat(Markdown.code("x\u2066y")).isEqualTo("`xy`");
+  }
+
+  @Test
+  void clippingNeverSplitsASurrogatePair() {
+    assertThat(Markdown.clip("🐳🐳🐳", 2)).isEqualTo("🐳…");
+  }
 }

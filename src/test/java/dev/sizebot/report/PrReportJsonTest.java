@@ -71,4 +71,21 @@ class PrReportJsonTest {
         .isInstanceOf(SizebotException.class)
         .hasMessageContaining("pullMbitPerSecond");
   }
+
+  @Test
+  void mergingReportsKeepsEveryImageAndRefusesAnotherPullRequest() {
+    PrReport a = PrReport.of(Optional.of(ReportSamples.pr()), List.of(ReportSamples.growth()));
+    PrReport b = PrReport.of(Optional.empty(), List.of(ReportSamples.noChange()));
+    assertThat(a.plus(b).images())
+        .extracting(ImageReport::platform)
+        .containsExactly("linux/amd64", "linux/arm64");
+    assertThat(a.plus(b).worst()).isEqualTo(Verdict.Outcome.FAIL);
+    PrReport other =
+        PrReport.of(
+            Optional.of(new PrContext("acme/shop", 43, "x", "5d6e7f8a9b0c", "1a2b3c4d5e6f")),
+            List.of());
+    assertThatThrownBy(() -> a.plus(other))
+        .hasMessage("reports of different pull requests cannot be merged");
+    assertThatThrownBy(() -> a.plus(a)).hasMessage("image api on linux/amd64 is reported twice");
+  }
 }

@@ -42,6 +42,11 @@ final class ReportSamples {
   private ReportSamples() {}
 
   static TestImages base() {
+    return base(1_200_000);
+  }
+
+  /** The base image with {@code appBytes} in the last COPY (another size, another digest). */
+  static TestImages base(long appBytes) {
     return image()
         .layer("/bin/sh -c #(nop) ADD file:9a1b in / ", "os", "/usr/lib/libc.so", 74_800_000)
         .empty("/bin/sh -c #(nop)  CMD [\"python3\"]")
@@ -54,7 +59,7 @@ final class ReportSamples {
             121_000_000,
             "/root/.cache/pip/http/a1",
             18_300_000)
-        .layer("COPY . /app # buildkit", "app1", "/app/api/main.py", 1_200_000)
+        .layer("COPY . /app # buildkit", "app" + appBytes, "/app/api/main.py", appBytes)
         .empty("CMD [\"python\" \"-m\" \"api\"]")
         .config(TestImages.config(List.of("PIP_NO_COLOR=1"), Map.of()));
   }
@@ -100,6 +105,14 @@ final class ReportSamples {
   private static List<Integer> lines(TestImages image) {
     int steps = image.build().history().size();
     return steps == 7 ? List.of(2, 3, 5, 6, 7) : List.of(2, 3, 4, 5, 6, 7);
+  }
+
+  /** Image sides compared without their Dockerfiles (no lines, drift unknown). */
+  static ImageDiff diffWithoutBuild(TestImages base, TestImages head) {
+    return ImageDiff.compare(
+        new Side(base.build(), Optional.empty(), Optional.empty()),
+        new Side(head.build(), Optional.empty(), Optional.empty()),
+        10);
   }
 
   static CompareReport compare(ImageDiff diff, Optional<StartupComparison> startup) {
@@ -154,13 +167,17 @@ final class ReportSamples {
   }
 
   static StartupResult startup(String image, long... ms) {
+    return startupWithMemory(image, 48_000_000, ms);
+  }
+
+  static StartupResult startupWithMemory(String image, long memory, long... ms) {
     List<RunSample> runs = new java.util.ArrayList<>();
     for (int i = 0; i < ms.length; i++) {
       runs.add(
           new RunSample(
               i + 1,
               Duration.ofMillis(ms[i]),
-              Optional.of(ByteSize.of(48_000_000 + 1_000_000L * i)),
+              Optional.of(ByteSize.of(memory + 1_000_000L * i)),
               Optional.empty()));
     }
     return new StartupResult(
@@ -193,5 +210,66 @@ final class ReportSamples {
         findings(),
         Optional.of(DOCKERFILE),
         API_BUDGET);
+  }
+
+  /** The same api change, reversed: head drops the toolchain step and the caches. */
+  static ImageReport shrink() {
+    CompareReport c =
+        new CompareReport(
+            new Compared("main", "built from docker/api.Dockerfile", Optional.of("1a2b3c4")),
+            new Compared("slim-down", "built from docker/api.Dockerfile", Optional.of("9f8e7d6")),
+            Optional.of(diff(head(), base(), 166_700_000, 18_300_000)),
+            List.of());
+    return ImageReport.of("api", "linux/amd64", c, List.of(), Optional.empty(), API_BUDGET);
+  }
+
+  /** A docs-only change: the last COPY moves by 2 kB, under the noise floor. */
+  static ImageReport noChange() {
+    return ImageReport.of(
+        "api",
+        "linux/arm64",
+        compare(diff(base(), base(1_202_000), 18_300_000, 18_300_000), Optional.empty()),
+        List.of(),
+        Optional.empty(),
+        API_BUDGET);
+  }
+
+  /** The head build fails at line 4 (a package that does not exist). */
+  static ImageReport buildFailed() {
+    CompareReport c =
+        new CompareReport(
+            new Compared("main", "built from docker/api.Dockerfile", Optional.of("1a2b3c4")),
+            new Compared(
+                "feature/deps", "built from docker/api.Dockerfile", Optional.of("5d6e7f8")),
+            Optional.empty(),
+            List.of(
+                new BuildFailure(
+                    "head",
+                    Optional.of(4),
+                    Optional.of("RUN apt-get update && apt-get install -y build-essentials"),
+                    1,
+                    Optional.of(100),
+                    List.of(
+                        "#7 2.113 Reading package lists...",
+                        "#7 2.301 E: Unable to locate package build-essentials",
+                        "#7 ERROR: process \"/bin/sh -c apt-get update && apt-get install -y"
+                            + " build-essentials\" did not complete successfully: exit code: 100"))));
+    return ImageReport.of("api", "linux/amd64", c, List.of(), Optional.of(DOCKERFILE), API_BUDGET);
+  }
+
+  /** A worker image whose size barely moves but whose startup triples. */
+  static ImageReport startupRegression() {
+    Optional<StartupComparison> startup =
+        Optional.of(
+            new StartupComparison(
+                startupWithMemory("sizebot:base", 41_000_000, 812, 790, 805, 841, 798),
+                startupWithMemory("sizebot:head", 96_000_000, 2_410, 2_388, 2_502, 2_433, 2_399)));
+    return ImageReport.of(
+        "worker",
+        "linux/amd64",
+        compare(diff(base(), base(1_650_000), 18_300_000, 18_300_000), startup),
+        List.of(),
+        Optional.empty(),
+        Budget.NONE);
   }
 }

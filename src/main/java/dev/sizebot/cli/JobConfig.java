@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * The configuration a GitHub job runs with: {@code --config}, else the {@code config} input, else
- * {@code .github/sizebot.yml} when the repository has one (each overlaid by the inputs that are
- * not about one image), else the action's inputs (one image).
+ * {@code .github/sizebot.yml} when the repository has one (each overlaid by the inputs that are not
+ * about one image), else the action's inputs (one image).
  */
 final class JobConfig {
   private JobConfig() {}

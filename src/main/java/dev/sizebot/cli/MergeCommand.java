@@ -77,7 +77,12 @@ final class MergeCommand implements Callable<Integer> {
     ActionsContext context = ActionsContext.fromEnv(main.env());
     MergeJob job = new MergeJob(GitHubSession::open, StepFiles.random());
     return JobOutput.print(
-        job.run(context, JobConfig.load(config, main.env(), PrCommand.workspace(main)), reports, publish.orElse(true), output),
+        job.run(
+            context,
+            JobConfig.load(config, main.env(), PrCommand.workspace(main)),
+            reports,
+            publish.orElse(true),
+            output),
         out,
         spec.commandLine().getErr());
   }

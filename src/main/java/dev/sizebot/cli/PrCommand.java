@@ -56,7 +56,9 @@ final class PrCommand implements Callable<Integer> {
 
   @ParentCommand Main main;
 
-  /** Where the repository is checked out: GITHUB_WORKSPACE in Actions, else the working directory. */
+  /**
+   * Where the repository is checked out: GITHUB_WORKSPACE in Actions, else the working directory.
+   */
   static Path workspace(Main main) {
     return Path.of(main.env().getOrDefault("GITHUB_WORKSPACE", ".")).toAbsolutePath().normalize();
   }

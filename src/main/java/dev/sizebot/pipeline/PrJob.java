@@ -8,6 +8,8 @@ import dev.sizebot.github.Event;
 import dev.sizebot.github.GitHubSession;
 import dev.sizebot.github.StepFiles;
 import dev.sizebot.report.CommentOptions;
+import dev.sizebot.report.CompareReport;
+import dev.sizebot.report.Compared;
 import dev.sizebot.report.ImageReport;
 import dev.sizebot.report.PrContext;
 import dev.sizebot.report.PrReport;
@@ -81,7 +83,7 @@ public final class PrJob {
           ImageReport.of(
               image.name(),
               m.platform(),
-              m.compare(),
+              named(m.compare(), image, pr),
               m.findings(),
               m.dockerfile(),
               Budgets.of(image.budget())));
@@ -89,6 +91,23 @@ public final class PrJob {
     PrContext pull =
         new PrContext(context.repository().toString(), pr.number(), "", pr.headSha(), mergeBase);
     return PrReport.of(Optional.of(pull), images);
+  }
+
+  /**
+   * The sides by the PR's branch names, as a reader knows them ({@code main} → {@code feature}),
+   * not by the commit IDs they were built from, which the report keeps beside them.
+   */
+  private static CompareReport named(CompareReport c, ImageConfig image, Event.PullRequest pr) {
+    if (image.prebuilt().isPresent()) {
+      return c;
+    }
+    String from = "built from " + Path.of(image.dockerfile()).normalize();
+    return new CompareReport(
+        new Compared(pr.baseRef(), from + " (merge-base)", c.base().commit()),
+        new Compared(pr.headRef(), from, c.head().commit()),
+        c.diff(),
+        c.failures(),
+        c.startup());
   }
 
   /** Image name → the Dockerfile's path in the repository (context-relative paths joined). */

@@ -79,8 +79,15 @@ class PrCommandEngineTest {
 
     MainTest.Result compare =
         MainTest.run(
-            "compare", "--base-ref", base, "--head-ref", head, "--context", repo.toString(),
-            "--format", "json");
+            "compare",
+            "--base-ref",
+            base,
+            "--head-ref",
+            head,
+            "--context",
+            repo.toString(),
+            "--format",
+            "json");
     JsonNode compared = JSON.readTree(compare.out());
     wm.stubFor(get(urlEqualTo(COMMENTS)).willReturn(json(200, "[]")));
 
@@ -107,8 +114,7 @@ class PrCommandEngineTest {
     ObjectNode existing = (ObjectNode) JSON.readTree(fixture("comment-created.json"));
     existing.put("body", body);
     wm.resetRequests();
-    wm.stubFor(
-        get(urlEqualTo(COMMENTS)).willReturn(json(200, "[" + existing + "]")));
+    wm.stubFor(get(urlEqualTo(COMMENTS)).willReturn(json(200, "[" + existing + "]")));
     Result second = pr(head, base);
 
     assertThat(second.code).as(second.err).isEqualTo(1);
@@ -166,7 +172,11 @@ class PrCommandEngineTest {
             .willReturn(json(201, fixture("comment-created.json"))));
     wm.stubFor(
         post(urlPathEqualTo("/repos/octo/app/check-runs"))
-            .willReturn(json(201, fixture("check-run.json").replace("5d6e7f80a1b2c3d4e5f60718293a4b5c6d7e8f90", head))));
+            .willReturn(
+                json(
+                    201,
+                    fixture("check-run.json")
+                        .replace("5d6e7f80a1b2c3d4e5f60718293a4b5c6d7e8f90", head))));
   }
 
   private static ResponseDefinitionBuilder json(int status, String body) {

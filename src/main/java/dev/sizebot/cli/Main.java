@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
       PrCommand.class,
       PublishCommand.class,
       MergeCommand.class,
+      AuditCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -121,7 +122,8 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "missing command (inspect, lint, parse, compare, pr, publish, merge)");
+        spec.commandLine(),
+        "missing command (inspect, lint, parse, compare, pr, publish, merge, audit)");
   }
 
   /** Maps exceptions to one line on stderr and an exit code; stack traces only with --debug. */

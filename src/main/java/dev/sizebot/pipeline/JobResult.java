@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param overridden an override label on the PR turned a failing verdict neutral
  * @param failure the GitHub refusal that stopped publishing, if any
  * @param forkRefusal the refusal was a fork's read-only token: a warning, not a failure
+ * @param gate whether a failing verdict fails the job (a PR's gate does; an audit only reports)
  */
 public record JobResult(
     PrReport report,
@@ -23,7 +24,19 @@ public record JobResult(
     List<String> commands,
     boolean overridden,
     Optional<SizebotException> failure,
-    boolean forkRefusal) {
+    boolean forkRefusal,
+    boolean gate) {
+  /** The result of a job that gates on the verdict ({@code pr}, {@code publish}, {@code merge}). */
+  public JobResult(
+      PrReport report,
+      List<String> notices,
+      List<String> commands,
+      boolean overridden,
+      Optional<SizebotException> failure,
+      boolean forkRefusal) {
+    this(report, notices, commands, overridden, failure, forkRefusal, true);
+  }
+
   public JobResult {
     Objects.requireNonNull(report, "report");
     notices = List.copyOf(notices);
@@ -39,7 +52,7 @@ public record JobResult(
     if (failure.isPresent() && !forkRefusal) {
       return ExitCode.PUBLISH;
     }
-    if (report.worst() == Verdict.Outcome.FAIL && !overridden) {
+    if (gate && report.worst() == Verdict.Outcome.FAIL && !overridden) {
       return ExitCode.BUDGET_EXCEEDED;
     }
     return ExitCode.OK;

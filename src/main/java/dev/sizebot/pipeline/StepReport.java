@@ -65,19 +65,31 @@ final class StepReport {
   }
 
   static void writeJson(PrReport report, Path path) {
+    writeAtomically(path, PrReportJson.write(report), "the report", "--report");
+  }
+
+  /**
+   * Writes {@code text} through a temporary file and a rename, so a reader (or a job killed
+   * halfway) never sees half a file.
+   */
+  static void writeAtomically(Path path, String text, String what, String option) {
     try {
       Path dir = path.toAbsolutePath().getParent();
       Files.createDirectories(dir);
-      Path temp = Files.createTempFile(dir, ".sizebot-report", ".json");
-      Files.writeString(temp, PrReportJson.write(report), StandardCharsets.UTF_8);
+      Path temp = Files.createTempFile(dir, ".sizebot", ".json");
+      Files.writeString(temp, text, StandardCharsets.UTF_8);
       Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw SizebotException.environment(
-          "cannot write the report to "
+          "cannot write "
+              + what
+              + " to "
               + path
               + " ("
               + e.getMessage()
-              + "): pass a writable --report path",
+              + "): pass a writable "
+              + option
+              + " path",
           e);
     }
   }

@@ -74,6 +74,10 @@ class ArchitectureTest {
             .definedBy("dev.sizebot.docker..")
             .layer("github")
             .definedBy("dev.sizebot.github..")
+            .layer("config")
+            .definedBy("dev.sizebot.config..")
+            .layer("pipeline")
+            .definedBy("dev.sizebot.pipeline..")
             .layer("cli")
             .definedBy("dev.sizebot.cli..")
             .whereLayer("common")
@@ -101,6 +105,23 @@ class ArchitectureTest {
             .whereLayer("github")
             .mayOnlyAccessLayers(
                 "report", "common", "image", "analysis", "dockerfile", "rules", "diff", "startup")
+            // The configuration file's shape: sizes and probes, nothing that measures or publishes.
+            .whereLayer("config")
+            .mayOnlyAccessLayers("startup", "common")
+            // The jobs orchestrate; they build nothing themselves (cli hands them a Measurer), so
+            // they never touch the engine adapter.
+            .whereLayer("pipeline")
+            .mayOnlyAccessLayers(
+                "config",
+                "github",
+                "report",
+                "rules",
+                "diff",
+                "analysis",
+                "dockerfile",
+                "image",
+                "startup",
+                "common")
             .whereLayer("cli")
             .mayNotBeAccessedByAnyLayer();
     rule.check(classes);
@@ -119,6 +140,22 @@ class ArchitectureTest {
         .orShould()
         .callMethod(System.class, "getenv", String.class)
         .because("DESIGN.md: domain packages stay free of adapters and the environment")
+        .check(classes);
+  }
+
+  @Test
+  void theJobsNeitherTouchTheEngineNorParseCommandLinesNorReadTheEnvironment() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.sizebot.pipeline..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("com.github.dockerjava..", "picocli..", "dev.sizebot.docker..")
+        .orShould()
+        .callMethod(System.class, "getenv")
+        .orShould()
+        .callMethod(System.class, "getenv", String.class)
+        .because("the task: cli only wires the PR pipeline, which gets its engine as a Measurer")
         .check(classes);
   }
 

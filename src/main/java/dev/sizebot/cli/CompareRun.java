@@ -39,10 +39,16 @@ final class CompareRun {
   private final PrintWriter err;
   private final PhaseTimings timings = new PhaseTimings();
   private LayerCache cache = LayerCache.inMemory();
+  // Handed the head image once read, while it is still in memory (sizebot pr lints with it).
+  private java.util.function.Consumer<Image> headImage = image -> {};
 
   CompareRun(CompareCommand options, PrintWriter err) {
     this.options = options;
     this.err = err;
+  }
+
+  void onHeadImage(java.util.function.Consumer<Image> hook) {
+    this.headImage = hook;
   }
 
   PhaseTimings timings() {
@@ -149,6 +155,7 @@ final class CompareRun {
       // ready while the images are read, instead of before the first run.
       runner.ifPresent(r -> daemon("sizebot-prepare").execute(r::prepare));
       List<Image> images = timings.time("read", () -> read(List.of(b, h), docker));
+      headImage.accept(images.get(1));
       List<Analysis> analyses =
           timings.time("analysis", () -> images.stream().map(i -> Analysis.of(i, 0)).toList());
       ImageDiff diff =

@@ -21,6 +21,10 @@ import picocli.CommandLine.ScopeType;
       LintCommand.class,
       ParseCommand.class,
       CompareCommand.class,
+      PrCommand.class,
+      PublishCommand.class,
+      MergeCommand.class,
+      AuditCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -44,8 +48,12 @@ public final class Main implements Runnable {
   /** Bounds for every image this run reads (tests lower them to reach the caps cheaply). */
   private final ReadLimits limits;
 
-  private Main(ReadLimits limits) {
+  /** The process environment (tests pass their own: the GitHub jobs read Actions' variables). */
+  private final java.util.Map<String, String> env;
+
+  private Main(ReadLimits limits, java.util.Map<String, String> env) {
     this.limits = limits;
+    this.env = java.util.Map.copyOf(env);
   }
 
   public static void main(String[] args) {
@@ -70,9 +78,20 @@ public final class Main implements Runnable {
     return execute(commandLine(out, err, limits), args);
   }
 
+  /** {@link #run(String[], PrintWriter, PrintWriter)} in the environment {@code env}. */
+  static int run(
+      String[] args, PrintWriter out, PrintWriter err, java.util.Map<String, String> env) {
+    return execute(commandLine(out, err, ReadLimits.DEFAULT, env), args);
+  }
+
   /** The command tree with sizebot's error handling, before it runs. */
   static CommandLine commandLine(PrintWriter out, PrintWriter err, ReadLimits limits) {
-    Main main = new Main(limits);
+    return commandLine(out, err, limits, System.getenv());
+  }
+
+  static CommandLine commandLine(
+      PrintWriter out, PrintWriter err, ReadLimits limits, java.util.Map<String, String> env) {
+    Main main = new Main(limits, env);
     CommandLine cli = new CommandLine(main);
     cli.setOut(out);
     cli.setErr(err);
@@ -98,10 +117,15 @@ public final class Main implements Runnable {
     return limits;
   }
 
+  java.util.Map<String, String> env() {
+    return env;
+  }
+
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "missing command (inspect, lint, parse, compare)");
+        spec.commandLine(),
+        "missing command (inspect, lint, parse, compare, pr, publish, merge, audit)");
   }
 
   /** Maps exceptions to one line on stderr and an exit code; stack traces only with --debug. */

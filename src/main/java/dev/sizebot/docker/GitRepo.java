@@ -169,6 +169,17 @@ public final class GitRepo {
     }
   }
 
+  /**
+   * The text of {@code path} (relative to the repository's top) at {@code commit}, or empty when
+   * the commit has no such file. Read from git's objects, so it is the commit's version even when
+   * the working tree holds another (actions/checkout checks out the PR's merge commit).
+   */
+  public Optional<String> show(String commit, String path) {
+    ExternalCommand.Outcome outcome = git(LOCAL, "show", commit + ":" + path);
+    // stdout as it is: stripping would move no line, but a file's final newline is its own.
+    return outcome.ok() ? Optional.of(outcome.stdout()) : Optional.empty();
+  }
+
   private Optional<String> mergeBase(String base, String head) {
     ExternalCommand.Outcome outcome = git(LOCAL, "merge-base", base, head);
     return outcome.ok() ? Optional.of(outcome.out()) : Optional.empty();

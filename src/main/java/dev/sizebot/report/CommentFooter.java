@@ -62,7 +62,8 @@ final class CommentFooter {
         .append(", ")
         .append(Markdown.prose(side.source(), 200));
     side.commit().ifPresent(c -> md.append(" at ").append(Markdown.code(c, 40)));
-    side.image().ifPresent(i -> md.append(", image ").append(Markdown.code(i.id(), 80)));
+    // No image ID: rebuilding the same commit gives a new one (the config's creation time), so a
+    // rerun that changed nothing would rewrite the comment. The JSON report keeps the IDs.
     md.append('\n');
   }
 }

@@ -68,8 +68,8 @@ class PrCommentHostileTest {
   void aTighterLimitDropsStepsAndPatchesInTurnAndMatchesTheGoldenFile() {
     ImageReport image =
         HostileSamples.withFiles(ReportSamples.growth(), HostileSamples.manyFiles(200));
-    String md = comment(image, "Add numpy", CommentOptions.DEFAULT.withMaxChars(3_500));
-    assertThat(md.length()).isLessThanOrEqualTo(3_500);
+    String md = comment(image, "Add numpy", CommentOptions.DEFAULT.withMaxChars(3_340));
+    assertThat(md.length()).isLessThanOrEqualTo(3_340);
     assertThat(md).contains("the file list, the changed steps and the fixes' patches left out");
     GoldenFile.assertMatches("golden/pr-comment-truncated.md", md);
   }

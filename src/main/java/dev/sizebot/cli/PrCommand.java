@@ -1,0 +1,80 @@
+package dev.sizebot.cli;
+
+import dev.sizebot.config.SizebotConfig;
+import dev.sizebot.github.ActionsContext;
+import dev.sizebot.github.GitHubSession;
+import dev.sizebot.github.StepFiles;
+import dev.sizebot.pipeline.JobResult;
+import dev.sizebot.pipeline.PrJob;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code sizebot pr}: the Action's job on a pull request (wiring only; see {@link PrJob}). */
+@Command(
+    name = "pr",
+    mixinStandardHelpOptions = true,
+    description = {
+      "The GitHub Action's job on a pull_request event: build every configured image at the PR's"
+          + " merge-base and head, compare, judge each by its budget, write the JSON report, job"
+          + " summary and outputs, then post the sticky comment, check run and suggestions.",
+      "Exit 0 ok; 1 an image failed its budget (no override label); 2 invalid input;"
+          + " 3 engine failure; 4 GitHub refused to publish (the report and summary are written"
+          + " first; a fork's read-only token only warns)."
+    })
+final class PrCommand implements Callable<Integer> {
+  @Option(
+      names = "--publish",
+      arity = "1",
+      paramLabel = "BOOL",
+      description =
+          "Post to GitHub (default true). --publish=false in a fork's pull_request run: the"
+              + " report is published later by 'sizebot publish' from workflow_run.")
+  boolean publish = true;
+
+  @Option(
+      names = "--report",
+      paramLabel = "FILE",
+      description = "Where to write the JSON report (default: sizebot-report.json).")
+  Path report = Path.of("sizebot-report.json");
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "Configuration (default: the config input, else .github/sizebot.yml, else"
+              + " the action's inputs).")
+  Optional<Path> config = Optional.empty();
+
+  @Spec CommandSpec spec;
+
+  @ParentCommand Main main;
+
+  /**
+   * Where the repository is checked out: GITHUB_WORKSPACE in Actions, else the working directory.
+   */
+  static Path workspace(Main main) {
+    return Path.of(main.env().getOrDefault("GITHUB_WORKSPACE", ".")).toAbsolutePath().normalize();
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ActionsContext context = ActionsContext.fromEnv(main.env());
+    SizebotConfig settings = JobConfig.load(config, main.env(), PrCommand.workspace(main));
+    PrJob job =
+        new PrJob(
+            new EngineMeasurer(main, err, settings.ignoredRules(), workspace(main)),
+            GitHubSession::open,
+            StepFiles.random());
+    JobResult result = job.run(context, settings, publish, report);
+    return JobOutput.print(result, out, err);
+  }
+}

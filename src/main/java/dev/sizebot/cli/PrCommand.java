@@ -34,9 +34,10 @@ final class PrCommand implements Callable<Integer> {
       arity = "1",
       paramLabel = "BOOL",
       description =
-          "Post to GitHub (default true). --publish=false in a fork's pull_request run: the"
-              + " report is published later by 'sizebot publish' from workflow_run.")
-  boolean publish = true;
+          "Post to GitHub (default true, or SIZEBOT_PUBLISH). --publish=false in a fork's"
+              + " pull_request run: the report is published later by 'sizebot publish' from"
+              + " workflow_run.")
+  Optional<Boolean> publish = Optional.empty();
 
   @Option(
       names = "--report",
@@ -56,6 +57,20 @@ final class PrCommand implements Callable<Integer> {
 
   @ParentCommand Main main;
 
+  // A docker action passes only the mode as an argument, so the measuring phase of the fork-safe
+  // workflow says SIZEBOT_PUBLISH=false in the step's env instead.
+  private boolean publish(Main main) {
+    if (publish.isPresent()) {
+      return publish.get();
+    }
+    String env = main.env().getOrDefault("SIZEBOT_PUBLISH", "true").strip();
+    if (!env.equalsIgnoreCase("true") && !env.equalsIgnoreCase("false")) {
+      throw dev.sizebot.common.SizebotException.invalidInput(
+          "SIZEBOT_PUBLISH='" + env + "' is not true or false: set it to false to only measure");
+    }
+    return Boolean.parseBoolean(env);
+  }
+
   /**
    * Where the repository is checked out: GITHUB_WORKSPACE in Actions, else the working directory.
    */
@@ -74,7 +89,7 @@ final class PrCommand implements Callable<Integer> {
             new EngineMeasurer(main, err, settings.ignoredRules(), workspace(main)),
             GitHubSession::open,
             StepFiles.random());
-    JobResult result = job.run(context, settings, publish, report);
+    JobResult result = job.run(context, settings, publish(main), report);
     return JobOutput.print(result, out, err);
   }
 }

@@ -25,8 +25,12 @@ import picocli.CommandLine.Spec;
       "Exit codes as for pr."
     })
 final class PublishCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "REPORT", description = "The report.json the measuring run wrote.")
-  Path report;
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "REPORT",
+      description =
+          "The report the measuring run wrote (default: sizebot-report.json in the workspace).")
+  Optional<Path> report = Optional.empty();
 
   @Option(names = "--config", paramLabel = "FILE", description = "As for pr.")
   Optional<Path> config = Optional.empty();
@@ -40,7 +44,10 @@ final class PublishCommand implements Callable<Integer> {
     ActionsContext context = ActionsContext.fromEnv(main.env());
     PublishJob job = new PublishJob(GitHubSession::open, StepFiles.random());
     return JobOutput.print(
-        job.run(context, JobConfig.load(config, main.env(), PrCommand.workspace(main)), report),
+        job.run(
+            context,
+            JobConfig.load(config, main.env(), PrCommand.workspace(main)),
+            report.orElse(PrCommand.workspace(main).resolve("sizebot-report.json"))),
         spec.commandLine().getOut(),
         spec.commandLine().getErr());
   }

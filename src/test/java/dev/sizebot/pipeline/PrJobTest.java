@@ -33,6 +33,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class PrJobTest {
   @RegisterExtension static WireMockExtension wm = FakeGitHub.extension();
@@ -188,16 +190,26 @@ class PrJobTest {
     wm.verify(0, patchRequestedFor(anyUrl()));
   }
 
-  @Test
-  void theReportSummaryAndOutputsAreWrittenBeforeGitHubIsAsked() throws Exception {
-    wm.stubFor(
-        get(urlEqualTo(COMMENTS))
-            .willReturn(json(404, "{\"message\":\"Not Found\",\"documentation_url\":\"x\"}")));
+  @ParameterizedTest(name = "GitHub answers {0}")
+  @CsvSource({
+    "403, error-403-integration.json",
+    "404, error-404.json",
+    "422, error-422.json",
+    "502, error-502.html"
+  })
+  void theReportSummaryAndOutputsAreWrittenWhateverGitHubAnswers(int status, String body)
+      throws Exception {
+    // Every call fails, the 502 on each of its bounded retries too.
+    wm.stubFor(get(urlEqualTo(COMMENTS)).willReturn(json(status, github.fixture(body))));
 
     JobResult result = run(true);
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.PUBLISH);
     assertThat(result.failure()).isPresent();
+    assertThat(result.failure().get().getMessage())
+        .contains(String.valueOf(status))
+        .doesNotContain(FakeGitHub.TOKEN);
+    assertThat(github.waits).hasSize(status == 502 ? 3 : 0);
     PrReport written =
         PrReportJson.read("report.json", Files.readString(dir.resolve("report.json")));
     assertThat(written).isEqualTo(result.report());

@@ -1,6 +1,5 @@
 package dev.sizebot.cli;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
@@ -18,11 +17,10 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.sizebot.testing.Engine;
+import dev.sizebot.testing.GitHubFixtures;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -180,19 +178,11 @@ class PrCommandEngineTest {
   }
 
   private static ResponseDefinitionBuilder json(int status, String body) {
-    return aResponse()
-        .withStatus(status)
-        .withHeader("Content-Type", "application/json; charset=utf-8")
-        .withBody(body);
+    return GitHubFixtures.json(status, body);
   }
 
   private String fixture(String name) {
-    try (InputStream in = getClass().getResourceAsStream("/github/" + name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-          .replace("{{api}}", "http://127.0.0.1:" + wm.getPort());
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return GitHubFixtures.fixture(name, "http://127.0.0.1:" + wm.getPort());
   }
 
   private void commit(String dockerfile, String message) throws Exception {

@@ -1,17 +1,13 @@
 package dev.sizebot.github;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.sizebot.testing.GitHubFixtures;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +19,14 @@ import java.util.List;
  * modeled on GitHub's REST reference; {@code {{api}}} in them becomes the stub's API URL.
  */
 final class GitHubStub {
+  static String fixture(String name, String api) {
+    return GitHubFixtures.fixture(name, api);
+  }
+
+  static ResponseDefinitionBuilder json(int status, String body) {
+    return GitHubFixtures.json(status, body);
+  }
+
   static final Token TOKEN = new Token("ghs_16C7e42F292c6912E7710c838347Ae178B4a");
   static final RepoName REPO = new RepoName("octo", "app");
   static final String HEAD = "5d6e7f80a1b2c3d4e5f60718293a4b5c6d7e8f90";
@@ -38,27 +42,6 @@ final class GitHubStub {
 
   static String api(WireMockExtension wm, String prefix) {
     return "http://127.0.0.1:" + wm.getPort() + prefix;
-  }
-
-  static String fixture(String name, String api) {
-    try (InputStream in = GitHubStub.class.getResourceAsStream("/github/" + name)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no fixture github/" + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{api}}", api);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  static ResponseDefinitionBuilder json(int status, String body) {
-    return aResponse()
-        .withStatus(status)
-        .withHeader("Content-Type", "application/json; charset=utf-8")
-        .withHeader("x-ratelimit-limit", "5000")
-        .withHeader("x-ratelimit-remaining", "4990")
-        .withHeader("x-ratelimit-reset", "1796000000")
-        .withBody(body);
   }
 
   /** Stubs GET /repos/octo/app and GET /repos/octo/app/pulls/7 under {@code prefix}. */

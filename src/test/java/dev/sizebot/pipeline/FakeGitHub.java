@@ -1,6 +1,5 @@
 package dev.sizebot.pipeline;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -11,10 +10,8 @@ import dev.sizebot.github.ActionsContext;
 import dev.sizebot.github.GitHubSession;
 import dev.sizebot.github.RetryPolicy;
 import dev.sizebot.github.Sleeper;
+import dev.sizebot.testing.GitHubFixtures;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,29 +42,16 @@ final class FakeGitHub {
         .build();
   }
 
-  String api() {
-    return "http://127.0.0.1:" + wm.getPort();
-  }
-
   String fixture(String name) {
-    try (InputStream in = FakeGitHub.class.getResourceAsStream("/github/" + name)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no fixture github/" + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{api}}", api());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return GitHubFixtures.fixture(name, api());
   }
 
   static ResponseDefinitionBuilder json(int status, String body) {
-    return aResponse()
-        .withStatus(status)
-        .withHeader("Content-Type", "application/json; charset=utf-8")
-        .withHeader("x-ratelimit-limit", "5000")
-        .withHeader("x-ratelimit-remaining", "4990")
-        .withHeader("x-ratelimit-reset", "1796000000")
-        .withBody(body);
+    return GitHubFixtures.json(status, body);
+  }
+
+  String api() {
+    return "http://127.0.0.1:" + wm.getPort();
   }
 
   void repoAndPull() {

@@ -103,6 +103,13 @@ class PrJobTest {
     JobResult result = run(true);
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.BUDGET_EXCEEDED);
+    // The finding as a workflow command too: the runner pins it on the Dockerfile's line even
+    // where no check run can be made.
+    assertThat(result.commands())
+        .containsExactly(
+            "::warning file=docker/api.Dockerfile,line=3,endLine=3,title=SB101 · apt lists left"
+                + " in the layer::apt-get update at line 3 leaves /var/lib/apt/lists in the image"
+                + " (saves ~25.0 MB)");
     wm.verify(2, postRequestedFor(urlPathEqualTo("/repos/octo/app/issues/7/comments")));
     for (int i = 0; i < 2; i++) {
       String body = comment(report, i);

@@ -114,6 +114,9 @@ final class CompareCommand implements Callable<Integer> {
       description = "Startup runs per image, 1 to " + MAX_RUNS + " (default 5).")
   int runs = 5;
 
+  /** How long each startup run may take to get ready; the config's {@code startup.timeout}. */
+  java.time.Duration startupTimeout = dev.sizebot.startup.StartupMeasurer.DEFAULT_TIMEOUT;
+
   @Option(names = "--format", paramLabel = "FORMAT", description = "markdown (default) or json.")
   Format format = Format.markdown;
 

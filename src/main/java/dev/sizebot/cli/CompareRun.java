@@ -187,10 +187,7 @@ final class CompareRun {
     List<StartupResult> results =
         new StartupMeasurer(runner, keepFailed)
             .measureInTurn(
-                List.of(engineRef(b), engineRef(h)),
-                probe,
-                options.runs,
-                StartupMeasurer.DEFAULT_TIMEOUT);
+                List.of(engineRef(b), engineRef(h)), probe, options.runs, options.startupTimeout);
     // Times then include the kernel's namespace set-up (0.3 s a run on some hosts): say so.
     runner
         .sharedNamespaceUnavailable()

@@ -89,7 +89,8 @@ final class EngineMeasurer implements Measurer {
     }
   }
 
-  private CompareCommand options(ImageConfig image) {
+  /** The compare options one configured image stands for. */
+  CompareCommand options(ImageConfig image) {
     CompareCommand o = new CompareCommand();
     o.main = main;
     o.context = workspace.resolve(image.context()).normalize();
@@ -102,6 +103,7 @@ final class EngineMeasurer implements Measurer {
     o.platform = image.platform();
     o.startup = image.startup().map(s -> s.probe().toString());
     o.runs = image.startup().map(s -> s.runs()).orElse(o.runs);
+    image.startup().ifPresent(s -> o.startupTimeout = s.timeout());
     return o;
   }
 

@@ -10,7 +10,6 @@ import dev.sizebot.report.ImageReport;
 import dev.sizebot.report.SizeChange;
 import dev.sizebot.report.Verdict;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -55,13 +54,7 @@ final class CheckMapping {
     if (image.verdict().noChange()) {
       return "no change · " + outcome;
     }
-    return image.change().map(CheckMapping::delta).orElse("not compared") + " · " + outcome;
-  }
-
-  static String delta(SizeChange change) {
-    String percent =
-        change.percent().map(p -> String.format(Locale.ROOT, " (%+.1f %%)", p)).orElse("");
-    return ByteSize.humanDelta(change.delta()) + percent;
+    return image.change().map(SizeChange::text).orElse("not compared") + " · " + outcome;
   }
 
   private static String summary(ImageReport image) {

@@ -18,4 +18,9 @@ public record SizeChange(long base, long head) {
   public Optional<Double> percent() {
     return Percent.of(base, head);
   }
+
+  /** {@code +787 MB (+365.7 %)}, as the comment's headline writes it (the check title too). */
+  public String text() {
+    return Numbers.deltaWithPercent(delta(), percent());
+  }
 }

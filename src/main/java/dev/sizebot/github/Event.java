@@ -12,10 +12,11 @@ public sealed interface Event {
   /**
    * {@code pull_request} or {@code pull_request_target}. {@code headSha} is the PR's head commit
    * (not GITHUB_SHA, which is the test merge commit); a fork's head repository differs from the
-   * base's (a deleted fork has none, and counts as a fork).
+   * base's (a deleted fork has none, and counts as a fork). {@code title} is untrusted text.
    */
   record PullRequest(
       int number,
+      String title,
       String headSha,
       String baseSha,
       String headRef,

@@ -60,6 +60,7 @@ final class EventPayload {
   private Event.PullRequest pullRequest() {
     return new Event.PullRequest(
         number("pull_request.number"),
+        optionalText("pull_request.title").orElse(""),
         text("pull_request.head.sha"),
         text("pull_request.base.sha"),
         text("pull_request.head.ref"),

@@ -89,7 +89,8 @@ public final class PrJob {
               Budgets.of(image.budget())));
     }
     PrContext pull =
-        new PrContext(context.repository().toString(), pr.number(), "", pr.headSha(), mergeBase);
+        new PrContext(
+            context.repository().toString(), pr.number(), pr.title(), pr.headSha(), mergeBase);
     return PrReport.of(Optional.of(pull), images);
   }
 

@@ -46,6 +46,7 @@ class ActionsContextTest {
         .isEqualTo(
             new Event.PullRequest(
                 7,
+                "Switch the runtime to python:3.13-slim <b>|`@octo/team`",
                 "5d6e7f80a1b2c3d4e5f60718293a4b5c6d7e8f90",
                 "1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d",
                 "slim-base",

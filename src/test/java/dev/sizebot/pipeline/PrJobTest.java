@@ -241,6 +241,8 @@ class PrJobTest {
     assertThat(result.exitCode()).isEqualTo(ExitCode.BUDGET_EXCEEDED);
     assertThat(result.report().pr().orElseThrow().headSha()).isEqualTo(Samples.HEAD);
     assertThat(result.report().pr().orElseThrow().number()).isEqualTo(7);
+    assertThat(result.report().pr().orElseThrow().title())
+        .isEqualTo("Switch the runtime to python:3.13-slim <b>|`@octo/team`");
     wm.verify(0, anyRequestedFor(anyUrl()));
   }
 

@@ -57,14 +57,7 @@ public final class AuditJob {
     List<ImageReport> images = new ArrayList<>();
     for (ImageConfig image : config.images()) {
       Measurer.Measurement m = measurer.measure(image, commit, commit);
-      images.add(
-          ImageReport.of(
-              image.name(),
-              m.platform(),
-              m.compare(),
-              m.findings(),
-              m.dockerfile(),
-              Budgets.of(image.budget())));
+      images.add(PrJob.report(image, m, m.compare()));
     }
     PrReport report = PrReport.of(Optional.empty(), images);
     AuditHistory updated = read(history).plus(AuditMarkdown.points(images, commit, date));

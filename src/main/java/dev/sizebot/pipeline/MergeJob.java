@@ -10,6 +10,7 @@ import dev.sizebot.report.PrContext;
 import dev.sizebot.report.PrReport;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -26,9 +27,20 @@ public final class MergeJob {
     this.files = files;
   }
 
-  /** The merged report, not published (outside Actions, or with publishing off). */
-  public static PrReport merge(List<Path> reports) {
-    return PublishJob.merge(reports);
+  /** The reports of one PR's matrix jobs as one, not yet published. */
+  public static PrReport merge(List<Path> files) {
+    if (files.isEmpty()) {
+      throw SizebotException.invalidInput("merge needs at least one report.json");
+    }
+    PrReport merged = PublishJob.read(files.get(0));
+    for (Path file : files.subList(1, files.size())) {
+      try {
+        merged = merged.plus(PublishJob.read(file));
+      } catch (IllegalArgumentException e) {
+        throw SizebotException.invalidInput(file + " cannot be merged: " + e.getMessage(), e);
+      }
+    }
+    return merged;
   }
 
   public JobResult run(
@@ -40,7 +52,8 @@ public final class MergeJob {
     PrReport merged = merge(reports);
     CommentOptions options = Settings.comment(config, context);
     new StepReport(files).write(merged, output, context, options);
-    List<String> commands = Annotations.commands(merged, PrJob.dockerfiles(config));
+    Map<String, String> dockerfiles = PrJob.dockerfiles(config);
+    List<String> commands = Annotations.commands(merged, dockerfiles);
     if (!publish) {
       return new JobResult(
           merged,
@@ -59,20 +72,14 @@ public final class MergeJob {
                         "the merged reports name no pull request: write them with 'sizebot pr'"
                             + " on a pull_request event, or merge with --publish=false"));
     GitHubSession session = sessions.apply(context);
+    PublishSettings settings = Settings.of(config);
     ReportPublisher.Published published =
-        new ReportPublisher(session, Settings.of(config), options)
-            .publish(
-                merged,
-                Math.toIntExact(pr.number()),
-                pr.headSha(),
-                PrJob.dockerfiles(config),
-                true);
+        new ReportPublisher(session, settings, options)
+            .publish(merged, Math.toIntExact(pr.number()), pr.headSha(), dockerfiles, true);
     // Only asked when GitHub answers at all: after a refusal the next call would be refused too.
     boolean labelled =
         published.failure().isEmpty()
-            && session
-                .pullRequest(Math.toIntExact(pr.number()))
-                .hasLabel(Settings.of(config).overrideLabel());
+            && session.pullRequest(Math.toIntExact(pr.number())).hasLabel(settings.overrideLabel());
     return Settings.result(merged, published, commands, labelled, session.fork());
   }
 }

@@ -54,7 +54,8 @@ public final class PrJob {
     PublishSettings settings = Settings.of(config);
     CommentOptions options = Settings.comment(config, context);
     new StepReport(files).write(report, reportPath, context, options);
-    List<String> commands = Annotations.commands(report, dockerfiles(config));
+    Map<String, String> dockerfiles = dockerfiles(config);
+    List<String> commands = Annotations.commands(report, dockerfiles);
     boolean labelled =
         pr.labels().stream().anyMatch(l -> l.equalsIgnoreCase(settings.overrideLabel()));
     if (!publish) {
@@ -69,7 +70,7 @@ public final class PrJob {
     GitHubSession session = sessions.apply(context);
     ReportPublisher.Published published =
         new ReportPublisher(session, settings, options)
-            .publish(report, pr.number(), pr.headSha(), dockerfiles(config));
+            .publish(report, pr.number(), pr.headSha(), dockerfiles);
     return Settings.result(report, published, commands, labelled, session.fork());
   }
 
@@ -79,19 +80,23 @@ public final class PrJob {
     for (ImageConfig image : config.images()) {
       Measurer.Measurement m = measurer.measure(image, pr.baseSha(), pr.headSha());
       mergeBase = m.compare().base().commit().orElse(mergeBase);
-      images.add(
-          ImageReport.of(
-              image.name(),
-              m.platform(),
-              named(m.compare(), image, pr),
-              m.findings(),
-              m.dockerfile(),
-              Budgets.of(image.budget())));
+      images.add(report(image, m, named(m.compare(), image, pr)));
     }
     PrContext pull =
         new PrContext(
             context.repository().toString(), pr.number(), pr.title(), pr.headSha(), mergeBase);
     return PrReport.of(Optional.of(pull), images);
+  }
+
+  /** One image's report from its measurement, with {@code compare} as the report shows it. */
+  static ImageReport report(ImageConfig image, Measurer.Measurement m, CompareReport compare) {
+    return ImageReport.of(
+        image.name(),
+        m.platform(),
+        compare,
+        m.findings(),
+        m.dockerfile(),
+        Budgets.of(image.budget()));
   }
 
   /**

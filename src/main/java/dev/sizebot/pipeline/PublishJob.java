@@ -15,7 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -58,16 +58,18 @@ public final class PublishJob {
               + abbrev(now.headSha())
               + ": not publishing a stale or foreign report (the newer run publishes its own)");
     }
+    PublishSettings settings = Settings.of(config);
     CommentOptions options = Settings.comment(config, context);
+    Map<String, String> dockerfiles = PrJob.dockerfiles(config);
     new StepReport(files).write(report, reportFile, context, options);
     ReportPublisher.Published published =
-        new ReportPublisher(session, Settings.of(config), options)
-            .publish(report, now.number(), now.headSha(), PrJob.dockerfiles(config));
+        new ReportPublisher(session, settings, options)
+            .publish(report, now.number(), now.headSha(), dockerfiles);
     return Settings.result(
         report,
         published,
-        Annotations.commands(report, PrJob.dockerfiles(config)),
-        now.hasLabel(Settings.of(config).overrideLabel()),
+        Annotations.commands(report, dockerfiles),
+        now.hasLabel(settings.overrideLabel()),
         false);
   }
 
@@ -109,21 +111,5 @@ public final class PublishJob {
 
   private static String abbrev(String sha) {
     return sha.length() > 12 ? sha.substring(0, 12) : sha;
-  }
-
-  /** Reports of one PR made by matrix jobs, as one (for {@code sizebot merge}). */
-  public static PrReport merge(List<Path> files) {
-    if (files.isEmpty()) {
-      throw SizebotException.invalidInput("merge needs at least one report.json");
-    }
-    PrReport merged = read(files.get(0));
-    for (Path file : files.subList(1, files.size())) {
-      try {
-        merged = merged.plus(read(file));
-      } catch (IllegalArgumentException e) {
-        throw SizebotException.invalidInput(file + " cannot be merged: " + e.getMessage(), e);
-      }
-    }
-    return merged;
   }
 }

@@ -9,9 +9,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -53,8 +53,7 @@ final class AuditCommand implements Callable<Integer> {
       description = "Update the audit issue (default true).")
   boolean publish = true;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "As for pr.")
-  Optional<Path> config = Optional.empty();
+  @Mixin JobConfig config = new JobConfig();
 
   @Spec CommandSpec spec;
 
@@ -64,8 +63,8 @@ final class AuditCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     ActionsContext context = ActionsContext.fromEnv(main.env());
-    Path workspace = PrCommand.workspace(main);
-    SizebotConfig settings = JobConfig.load(config, main.env(), workspace);
+    Path workspace = JobConfig.workspace(main);
+    SizebotConfig settings = config.load(main);
     AuditJob job =
         new AuditJob(
             new EngineMeasurer(main, err, settings.ignoredRules(), workspace),

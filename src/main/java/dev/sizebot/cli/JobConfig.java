@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine.Option;
 
 /**
  * The configuration a GitHub job runs with: {@code --config}, else the {@code config} input, else
@@ -14,9 +15,28 @@ import java.util.Optional;
  * about one image), else the action's inputs (one image).
  */
 final class JobConfig {
-  private JobConfig() {}
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "Configuration (default: the config input, else .github/sizebot.yml, else"
+              + " the action's inputs).")
+  Optional<Path> file = Optional.empty();
 
-  static SizebotConfig load(Optional<Path> option, Map<String, String> env, Path workspace) {
+  /** The configuration of this run of {@code main}'s GitHub job. */
+  SizebotConfig load(Main main) {
+    return load(file, main.env(), workspace(main));
+  }
+
+  /**
+   * Where the repository is checked out: GITHUB_WORKSPACE in Actions, else the working directory.
+   */
+  static Path workspace(Main main) {
+    return Path.of(main.env().getOrDefault("GITHUB_WORKSPACE", ".")).toAbsolutePath().normalize();
+  }
+
+  private static SizebotConfig load(
+      Optional<Path> option, Map<String, String> env, Path workspace) {
     ActionInputs inputs = ActionInputs.fromEnvironment(env);
     Optional<Path> file =
         option

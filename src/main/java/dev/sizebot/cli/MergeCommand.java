@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -53,8 +54,7 @@ final class MergeCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", description = "markdown (default) or json.")
   CompareCommand.Format format = CompareCommand.Format.markdown;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "As for pr.")
-  Optional<Path> config = Optional.empty();
+  @Mixin JobConfig config = new JobConfig();
 
   @Spec CommandSpec spec;
 
@@ -77,12 +77,7 @@ final class MergeCommand implements Callable<Integer> {
     ActionsContext context = ActionsContext.fromEnv(main.env());
     MergeJob job = new MergeJob(GitHubSession::open, StepFiles.random());
     return JobOutput.print(
-        job.run(
-            context,
-            JobConfig.load(config, main.env(), PrCommand.workspace(main)),
-            reports,
-            publish.orElse(true),
-            output),
+        job.run(context, config.load(main), reports, publish.orElse(true), output),
         out,
         spec.commandLine().getErr());
   }

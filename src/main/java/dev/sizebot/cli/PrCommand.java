@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -45,13 +46,7 @@ final class PrCommand implements Callable<Integer> {
       description = "Where to write the JSON report (default: sizebot-report.json).")
   Path report = Path.of("sizebot-report.json");
 
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      description =
-          "Configuration (default: the config input, else .github/sizebot.yml, else"
-              + " the action's inputs).")
-  Optional<Path> config = Optional.empty();
+  @Mixin JobConfig config = new JobConfig();
 
   @Spec CommandSpec spec;
 
@@ -71,22 +66,15 @@ final class PrCommand implements Callable<Integer> {
     return Boolean.parseBoolean(env);
   }
 
-  /**
-   * Where the repository is checked out: GITHUB_WORKSPACE in Actions, else the working directory.
-   */
-  static Path workspace(Main main) {
-    return Path.of(main.env().getOrDefault("GITHUB_WORKSPACE", ".")).toAbsolutePath().normalize();
-  }
-
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ActionsContext context = ActionsContext.fromEnv(main.env());
-    SizebotConfig settings = JobConfig.load(config, main.env(), PrCommand.workspace(main));
+    SizebotConfig settings = config.load(main);
     PrJob job =
         new PrJob(
-            new EngineMeasurer(main, err, settings.ignoredRules(), workspace(main)),
+            new EngineMeasurer(main, err, settings.ignoredRules(), JobConfig.workspace(main)),
             GitHubSession::open,
             StepFiles.random());
     JobResult result = job.run(context, settings, publish(main), report);

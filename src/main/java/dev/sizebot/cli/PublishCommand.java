@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -32,8 +32,7 @@ final class PublishCommand implements Callable<Integer> {
           "The report the measuring run wrote (default: sizebot-report.json in the workspace).")
   Optional<Path> report = Optional.empty();
 
-  @Option(names = "--config", paramLabel = "FILE", description = "As for pr.")
-  Optional<Path> config = Optional.empty();
+  @Mixin JobConfig config = new JobConfig();
 
   @Spec CommandSpec spec;
 
@@ -46,8 +45,8 @@ final class PublishCommand implements Callable<Integer> {
     return JobOutput.print(
         job.run(
             context,
-            JobConfig.load(config, main.env(), PrCommand.workspace(main)),
-            report.orElse(PrCommand.workspace(main).resolve("sizebot-report.json"))),
+            config.load(main),
+            report.orElse(JobConfig.workspace(main).resolve("sizebot-report.json"))),
         spec.commandLine().getOut(),
         spec.commandLine().getErr());
   }

@@ -6,7 +6,6 @@ import dev.sizebot.dockerfile.Instruction;
 import dev.sizebot.dockerfile.Run;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -48,29 +47,8 @@ final class AddedThenDeleted implements Rule {
   }
 
   private static Finding finding(LintInput input, LaterWaste waste) {
-    String keyword = waste.adder().keyword().toUpperCase(Locale.ROOT);
-    ShippedBytes bytes = waste.shipped();
-    String message =
-        "the "
-            + keyword
-            + " at line "
-            + waste.line()
-            + " adds files that "
-            + waste.removerName()
-            + " deletes: "
-            + waste.biggest();
-    Optional<Fix> fix = fix(input, waste);
-    Finding finding =
-        INFO.at(Lines.of(waste.adder()), message + fix.map(f -> "").orElse(advice(waste)))
-            .withEvidence(
-                bytes,
-                bytes.size().human()
-                    + " added at line "
-                    + waste.line()
-                    + " and deleted at "
-                    + waste.removerName()
-                    + " is still shipped");
-    return fix.map(finding::withFix).orElse(finding);
+    return waste.finding(
+        INFO, "adds", "added", "deletes", "deleted", fix(input, waste), advice(waste));
   }
 
   private static Optional<Fix> fix(LintInput input, LaterWaste waste) {

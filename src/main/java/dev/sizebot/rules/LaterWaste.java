@@ -10,6 +10,7 @@ import dev.sizebot.dockerfile.Stage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -67,6 +68,54 @@ record LaterWaste(
     return input.dockerfile().instructions().stream()
         .filter(i -> i.range().startLine() == line)
         .findFirst();
+  }
+
+  /**
+   * The finding on the step that wrote the files: "the COPY at line 4 adds files that line 6
+   * deletes: …", sized by the bytes still shipped, with {@code fix} or else {@code advice}.
+   *
+   * @param writes what the step did ({@code adds}, {@code writes}); {@code written} in the
+   *     evidence's past tense ({@code added}, {@code written})
+   * @param undoes what the later step did ({@code deletes}, {@code overwrites}); {@code undone}
+   *     likewise ({@code deleted}, {@code overwritten})
+   */
+  Finding finding(
+      RuleInfo info,
+      String writes,
+      String written,
+      String undoes,
+      String undone,
+      Optional<Fix> fix,
+      String advice) {
+    String message =
+        "the "
+            + adder().keyword().toUpperCase(Locale.ROOT)
+            + " at line "
+            + line()
+            + " "
+            + writes
+            + " files that "
+            + removerName()
+            + " "
+            + undoes
+            + ": "
+            + biggest();
+    ShippedBytes bytes = shipped();
+    Finding finding =
+        info.at(Lines.of(adder()), message + fix.map(f -> "").orElse(advice))
+            .withEvidence(
+                bytes,
+                bytes.size().human()
+                    + " "
+                    + written
+                    + " at line "
+                    + line()
+                    + " and "
+                    + undone
+                    + " at "
+                    + removerName()
+                    + " is still shipped");
+    return fix.map(finding::withFix).orElse(finding);
   }
 
   int line() {

@@ -4,7 +4,6 @@ import dev.sizebot.dockerfile.Instruction;
 import dev.sizebot.dockerfile.Run;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -37,28 +36,14 @@ final class OverwrittenLater implements Rule {
   }
 
   private static Finding finding(LintInput input, LaterWaste waste) {
-    ShippedBytes bytes = waste.shipped();
-    String message =
-        "the "
-            + waste.adder().keyword().toUpperCase(Locale.ROOT)
-            + " at line "
-            + waste.line()
-            + " writes files that "
-            + waste.removerName()
-            + " overwrites: "
-            + waste.biggest();
-    Optional<Fix> fix = merged(input, waste);
-    Finding finding =
-        INFO.at(Lines.of(waste.adder()), message + fix.map(f -> "").orElse(advice(waste)))
-            .withEvidence(
-                bytes,
-                bytes.size().human()
-                    + " written at line "
-                    + waste.line()
-                    + " and overwritten at "
-                    + waste.removerName()
-                    + " is still shipped");
-    return fix.map(finding::withFix).orElse(finding);
+    return waste.finding(
+        INFO,
+        "writes",
+        "written",
+        "overwrites",
+        "overwritten",
+        merged(input, waste),
+        advice(waste));
   }
 
   // Two plain RUNs one after the other: one RUN runs the same commands and writes each file once.

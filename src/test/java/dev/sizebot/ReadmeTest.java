@@ -17,6 +17,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,6 +72,23 @@ class ReadmeTest {
         .isEqualTo(read("src/test/resources/golden/pr-comment-growth.md"));
     // Inside <details>, GitHub renders the markdown only after a blank line.
     assertThat(readme.substring(0, from)).endsWith("</summary>\n\n");
+  }
+
+  @Test
+  void theExampleCommentRendersInTheReadmeAsItDoesAlone() throws IOException {
+    // CommonMark with GFM tables, as GitHub renders markdown: inside the README's <details> the
+    // comment must come out as the same HTML as the comment by itself, not as raw text.
+    List<org.commonmark.Extension> tables = List.of(TablesExtension.create());
+    Parser parser = Parser.builder().extensions(tables).build();
+    HtmlRenderer renderer = HtmlRenderer.builder().extensions(tables).build();
+    String readme = renderer.render(parser.parse(readme()));
+    String begin = "<!-- readme:example-comment begin -->\n";
+    String alone =
+        renderer.render(parser.parse(read("src/test/resources/golden/pr-comment-growth.md")));
+    int from = readme.indexOf(begin) + begin.length();
+    assertThat(readme.substring(from, readme.indexOf("<!-- readme:example-comment end -->")))
+        .isEqualTo(alone)
+        .contains("<h3>", "<table>");
   }
 
   @Test

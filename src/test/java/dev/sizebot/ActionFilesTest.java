@@ -57,7 +57,9 @@ class ActionFilesTest {
     /** A job that posts what other jobs measured: publish or merge. */
     boolean postsReports() {
       for (JsonNode step : steps) {
-        if (step.path("with").path("mode").asText().equals("publish")
+        String mode = step.path("with").path("mode").asText();
+        if (mode.equals("publish")
+            || mode.equals("merge")
             || step.path("run").asText().contains("sizebot merge")) {
           return true;
         }

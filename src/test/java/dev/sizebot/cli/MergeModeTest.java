@@ -39,23 +39,27 @@ class MergeModeTest {
         .containsExactly(workspace.resolve("reports/sizebot-report-api/other.json"));
   }
 
-  @Test
-  void aGlobThatMatchesNothingIsOneLineWithExit2() {
+  /** {@code sizebot merge} with no files in {@code env}: its exit code and what it printed. */
+  private static String mergeWithoutFiles(Map<String, String> env) {
     StringWriter err = new StringWriter();
     int code =
         Main.run(
-            new String[] {"merge"},
-            new PrintWriter(new StringWriter()),
-            new PrintWriter(err),
+            new String[] {"merge"}, new PrintWriter(new StringWriter()), new PrintWriter(err), env);
+    return code + " " + err;
+  }
+
+  @Test
+  void aGlobThatMatchesNothingIsOneLineWithExit2() {
+    String result =
+        mergeWithoutFiles(
             Map.of(
                 "GITHUB_ACTIONS", "true",
                 "GITHUB_WORKSPACE", workspace.toString(),
                 "INPUT_REPORTS", "reports/*/sizebot-report.json"));
 
-    assertThat(code).isEqualTo(2);
-    assertThat(err.toString())
+    assertThat(result)
         .isEqualTo(
-            "sizebot: error: no report matches 'reports/*/sizebot-report.json' in "
+            "2 sizebot: error: no report matches 'reports/*/sizebot-report.json' in "
                 + workspace.toAbsolutePath().normalize()
                 + ": download the matrix jobs' report artifacts there first, or set the reports"
                 + " input\n");
@@ -63,17 +67,8 @@ class MergeModeTest {
 
   @Test
   void mergeOutsideActionsWithoutFilesSaysWhatToPass() {
-    StringWriter err = new StringWriter();
-    int code =
-        Main.run(
-            new String[] {"merge"},
-            new PrintWriter(new StringWriter()),
-            new PrintWriter(err),
-            Map.of());
-
-    assertThat(code).isEqualTo(2);
-    assertThat(err.toString())
+    assertThat(mergeWithoutFiles(Map.of()))
         .isEqualTo(
-            "sizebot: error: merge needs the report.json files to merge: sizebot merge reports/*.json\n");
+            "2 sizebot: error: merge needs the report.json files to merge: sizebot merge reports/*.json\n");
   }
 }

@@ -12,12 +12,13 @@ import java.util.Optional;
 /**
  * The layer cache's directory ({@code --cache DIR}). Each blob is written to a temporary file
  * beside its name and renamed over it, so parallel runs sharing the directory never read half a
- * blob (rename is atomic within one POSIX filesystem).
+ * blob (rename is atomic within one POSIX filesystem). Public so that the image package's tests
+ * keep their caches in the same store the command line uses.
  */
-final class CacheDirectory implements LayerStore {
+public final class CacheDirectory implements LayerStore {
   private final Path root;
 
-  CacheDirectory(Path root) {
+  public CacheDirectory(Path root) {
     this.root = root;
   }
 

@@ -3,6 +3,7 @@ package dev.sizebot.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sizebot.cli.CacheDirectory;
 import dev.sizebot.common.Digest;
 import dev.sizebot.image.testing.TestArchive;
 import dev.sizebot.image.testing.TestCompression;
@@ -30,7 +31,7 @@ class ImageRecordTest {
   private final List<String> warnings = new CopyOnWriteArrayList<>();
 
   private LayerCache cache() {
-    return LayerCache.lasting(new FileStore(dir), warnings::add);
+    return LayerCache.lasting(new CacheDirectory(dir), warnings::add);
   }
 
   private static Image stream(LayerCache cache) {
@@ -40,7 +41,7 @@ class ImageRecordTest {
   }
 
   private Path recordFile(Digest id) {
-    return dir.resolve(new LastingLayers(new FileStore(dir), warnings::add).imageFile(id));
+    return dir.resolve(new LastingLayers(new CacheDirectory(dir), warnings::add).imageFile(id));
   }
 
   @Test
@@ -84,7 +85,7 @@ class ImageRecordTest {
     Image saved = stream(cache());
     Path layer =
         dir.resolve(
-            new LastingLayers(new FileStore(dir), warnings::add)
+            new LastingLayers(new CacheDirectory(dir), warnings::add)
                 .layerFile(saved.layers().get(1).diffId()));
     Files.delete(layer);
 

@@ -3,6 +3,7 @@ package dev.sizebot.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sizebot.cli.CacheDirectory;
 import dev.sizebot.common.Digest;
 import dev.sizebot.common.SizebotException;
 import dev.sizebot.image.testing.TestArchive;
@@ -34,7 +35,7 @@ class LayerCacheTest {
       TestArchive.dockerSaveLegacy(SampleImages.app(TestCompression.NONE)).toBytes();
 
   private LayerCache cache() {
-    return LayerCache.lasting(new FileStore(dir), warnings::add);
+    return LayerCache.lasting(new CacheDirectory(dir), warnings::add);
   }
 
   private static Image read(byte[] archive, LayerCache cache) {
@@ -44,7 +45,7 @@ class LayerCacheTest {
   }
 
   private Path layerFile(Digest diffId) {
-    return dir.resolve(new LastingLayers(new FileStore(dir), warnings::add).layerFile(diffId));
+    return dir.resolve(new LastingLayers(new CacheDirectory(dir), warnings::add).layerFile(diffId));
   }
 
   @Test
@@ -76,9 +77,9 @@ class LayerCacheTest {
         ImageSource.open(
                 layout,
                 ReadLimits.DEFAULT,
-                LayerCache.lasting(new FileStore(cacheDir), warnings::add))
+                LayerCache.lasting(new CacheDirectory(cacheDir), warnings::add))
             .read(ANY);
-    LayerCache warm = LayerCache.lasting(new FileStore(cacheDir), warnings::add);
+    LayerCache warm = LayerCache.lasting(new CacheDirectory(cacheDir), warnings::add);
     Image second = ImageSource.open(layout, ReadLimits.DEFAULT, warm).read(ANY);
 
     assertThat(warm.layersRead()).isZero();
@@ -187,7 +188,7 @@ class LayerCacheTest {
     Digest top = first.layers().get(1).diffId();
     // Make the top layer's entry claim the base layer's bytes, same stored size, and point the
     // base's member record at it: only the config can tell.
-    LastingLayers disk = new LastingLayers(new FileStore(dir), warnings::add);
+    LastingLayers disk = new LastingLayers(new CacheDirectory(dir), warnings::add);
     IndexedLayer topLayer = disk.layer(top).orElseThrow();
     IndexedLayer baseLayer = disk.layer(base).orElseThrow();
     disk.store(

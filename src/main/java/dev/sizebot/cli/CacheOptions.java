@@ -39,9 +39,18 @@ final class CacheOptions {
         new CacheDirectory(dir), warning -> err.println("sizebot: warning: " + warning));
   }
 
-  /** With {@code --timings}: how many layers were read in full and how many came from the cache. */
+  /**
+   * With {@code --timings}: how many layers were read in full and how many came from the cache, and
+   * how many images the cache held whole, so the engine did not save them.
+   */
   static void printCounts(LayerCache cache, PrintWriter err) {
-    err.println("sizebot: layers read " + cache.layersRead() + " reused " + cache.layersReused());
+    err.println(
+        "sizebot: layers read "
+            + cache.layersRead()
+            + " reused "
+            + cache.layersReused()
+            + ", images from the cache "
+            + cache.imagesReused());
   }
 
   /** Where the cache lives when no {@code --cache} is given. */

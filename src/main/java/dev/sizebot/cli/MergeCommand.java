@@ -1,6 +1,7 @@
 package dev.sizebot.cli;
 
 import dev.sizebot.common.ExitCode;
+import dev.sizebot.common.SizebotException;
 import dev.sizebot.github.ActionsContext;
 import dev.sizebot.github.GitHubSession;
 import dev.sizebot.github.StepFiles;
@@ -35,7 +36,14 @@ import picocli.CommandLine.Spec;
       "Exit codes as for pr."
     })
 final class MergeCommand implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "REPORT", description = "report.json files to merge.")
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "REPORT",
+      description =
+          "report.json files to merge (default in GitHub Actions: the reports input, a glob in the"
+              + " workspace, else "
+              + ReportGlob.DEFAULT
+              + ").")
   List<Path> reports = new ArrayList<>();
 
   @Option(
@@ -63,7 +71,17 @@ final class MergeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    if (!"true".equals(main.env().get("GITHUB_ACTIONS"))) {
+    boolean actions = "true".equals(main.env().get("GITHUB_ACTIONS"));
+    if (reports.isEmpty() && !actions) {
+      throw SizebotException.invalidInput(
+          "merge needs the report.json files to merge: sizebot merge reports/*.json");
+    }
+    if (reports.isEmpty()) {
+      String glob = main.env().getOrDefault("INPUT_REPORTS", "");
+      reports =
+          ReportGlob.expand(glob.isBlank() ? ReportGlob.DEFAULT : glob, JobConfig.workspace(main));
+    }
+    if (!actions) {
       PrReport merged = MergeJob.merge(reports);
       out.print(
           format == CompareCommand.Format.json

@@ -38,7 +38,8 @@ public final class ActionInputs {
           "suggestions",
           "config",
           "github_token",
-          "mode");
+          "mode",
+          "reports");
 
   static final List<String> IMAGE_INPUTS = NAMES.subList(0, 12);
   private static final String SOURCE = "action input";
@@ -94,7 +95,15 @@ public final class ActionInputs {
       }
     }
     throw SizebotException.invalidInput(
-        SOURCE + " 'mode': '" + mode + "' is not a mode; want one of pr, publish, audit");
+        SOURCE
+            + " 'mode': '"
+            + mode
+            + "' is not a mode; want one of "
+            + String.join(
+                ", ",
+                java.util.Arrays.stream(RunMode.values())
+                    .map(m -> m.name().toLowerCase(java.util.Locale.ROOT))
+                    .toList()));
   }
 
   /** The {@code config} input: a configuration file, relative to the repository root. */

@@ -6,6 +6,8 @@ public enum RunMode {
   PR,
   /** Post a report saved by an earlier, unprivileged job ({@code sizebot publish}). */
   PUBLISH,
+  /** Combine the reports of matrix jobs into one comment ({@code sizebot merge}). */
+  MERGE,
   /** Analyse the default branch and keep the audit issue ({@code sizebot audit}). */
   AUDIT
 }

@@ -39,6 +39,11 @@ public record Step(
     return layer.map(l -> l.index().compressedBytes()).orElse(0L);
   }
 
+  /** True unless the compressed size is an estimate (an empty-layer step has nothing to guess). */
+  public boolean compressedExact() {
+    return layer.map(l -> l.index().compressedExact()).orElse(true);
+  }
+
   public Optional<Digest> diffId() {
     return layer.map(Layer::diffId);
   }

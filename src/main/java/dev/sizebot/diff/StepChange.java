@@ -54,6 +54,12 @@ public record StepChange(Optional<Step> base, Optional<Step> head, Match match) 
     return head.map(Step::compressedSize).orElse(0L);
   }
 
+  /** True when neither side's compressed size is an estimate. */
+  public boolean compressedExact() {
+    return base.map(Step::compressedExact).orElse(true)
+        && head.map(Step::compressedExact).orElse(true);
+  }
+
   public long compressedDelta() {
     return headCompressed() - baseCompressed();
   }

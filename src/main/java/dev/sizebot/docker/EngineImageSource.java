@@ -1,7 +1,9 @@
 package dev.sizebot.docker;
 
+import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.command.SaveImagesCmd;
 import com.github.dockerjava.api.exception.NotFoundException;
+import dev.sizebot.common.Digest;
 import dev.sizebot.common.SizebotException;
 import dev.sizebot.image.Image;
 import dev.sizebot.image.ImageSelector;
@@ -11,14 +13,18 @@ import dev.sizebot.image.LayerCache;
 import dev.sizebot.image.ReadLimits;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Images from the local engine: {@code docker save} streamed through docker-java straight into the
  * image reader — never to disk. Several refs are saved in one stream, so layers they share are read
- * once. Each {@link #read} saves again; layers cannot be re-opened afterwards.
+ * once. Each {@link #read} saves again, except images the layer cache knows whole by their ID
+ * (config and every layer): those are not saved at all. Layers cannot be re-opened afterwards.
  */
 public final class EngineImageSource implements ImageSource {
   private static final Pattern IMAGE_ID = Pattern.compile("(sha256:)?[0-9a-f]{12,64}");
@@ -43,17 +49,56 @@ public final class EngineImageSource implements ImageSource {
     return "the local engine (" + engine.host() + ")";
   }
 
-  /** Every selector must name a ref; an image the engine lacks is invalid input (exit 2). */
+  /**
+   * Every selector must name a ref; an image the engine lacks is invalid input (exit 2). An image
+   * whose config and layers the cache knows by its ID is rebuilt from the cache instead of saved.
+   */
   @Override
   public List<Image> read(List<ImageSelector> selectors) {
+    List<InspectImageResponse> found = selectors.stream().map(s -> requirePresent(ref(s))).toList();
+    Image[] images = new Image[selectors.size()];
+    List<Integer> unknown = new ArrayList<>();
+    for (int i = 0; i < selectors.size(); i++) {
+      Digest id = Digest.parse(found.get(i).getId());
+      Optional<Image> known = cache.image(id, savedTags(id, selectors, found), limits);
+      if (known.isPresent()) {
+        images[i] = known.get();
+      } else {
+        unknown.add(i);
+      }
+    }
+    if (!unknown.isEmpty()) {
+      List<Image> saved =
+          save(
+              unknown.stream().map(selectors::get).toList(),
+              unknown.stream().map(found::get).toList());
+      for (int j = 0; j < unknown.size(); j++) {
+        images[unknown.get(j)] = saved.get(j);
+      }
+    }
+    return List.of(images);
+  }
+
+  // A save of several refs of one image writes one manifest entry naming each of them.
+  private static List<String> savedTags(
+      Digest id, List<ImageSelector> selectors, List<InspectImageResponse> found) {
+    Set<String> tags = new LinkedHashSet<>();
+    for (int i = 0; i < selectors.size(); i++) {
+      InspectImageResponse info = found.get(i);
+      if (Digest.parse(info.getId()).equals(id)) {
+        List<String> repoTags = info.getRepoTags() == null ? List.of() : info.getRepoTags();
+        tags.addAll(selectors.get(i).savedTags(repoTags));
+      }
+    }
+    return List.copyOf(tags);
+  }
+
+  private List<Image> save(List<ImageSelector> selectors, List<InspectImageResponse> found) {
     SaveImagesCmd save = engine.client().saveImagesCmd();
     List<String> refs = new ArrayList<>();
-    for (ImageSelector selector : selectors) {
-      String ref =
-          selector
-              .ref()
-              .orElseThrow(() -> new IllegalArgumentException("engine reads need an image ref"));
-      String id = requirePresent(ref);
+    for (int i = 0; i < selectors.size(); i++) {
+      String ref = ref(selectors.get(i));
+      String id = found.get(i).getId();
       // docker-java joins name and tag with ':'; an image ID travels as "sha256" + ":" + hex.
       if (IMAGE_ID.matcher(ref).matches()) {
         save.withImage("sha256", id.substring(id.indexOf(':') + 1));
@@ -77,6 +122,12 @@ public final class EngineImageSource implements ImageSource {
     return ImageSource.stream(name, stream, limits, cache).read(selectors);
   }
 
+  private static String ref(ImageSelector selector) {
+    return selector
+        .ref()
+        .orElseThrow(() -> new IllegalArgumentException("engine reads need an image ref"));
+  }
+
   @Override
   public boolean reopenable() {
     return false;
@@ -89,10 +140,10 @@ public final class EngineImageSource implements ImageSource {
             + " (docker save -o app.tar IMAGE) and read that instead");
   }
 
-  /** Returns the image ID; an absent image is one clear line, exit 2. */
-  private String requirePresent(String ref) {
+  /** The engine's inspection of the image; an absent image is one clear line, exit 2. */
+  private InspectImageResponse requirePresent(String ref) {
     try {
-      return engine.client().inspectImageCmd(ref).exec().getId();
+      return engine.client().inspectImageCmd(ref).exec();
     } catch (NotFoundException e) {
       throw SizebotException.invalidInput(
           "image '" + ref + "' is not in the local engine: build or pull it first", e);

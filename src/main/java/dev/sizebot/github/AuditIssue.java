@@ -31,9 +31,10 @@ public final class AuditIssue {
     Optional<GHIssue> existing = find(marker, label);
     if (existing.isEmpty()) {
       GHIssue created =
-          session.call(
+          session.createOnce(
               GitHubAction.AUDIT_ISSUE,
-              () -> session.repository().createIssue(title).body(body).label(label).create());
+              () -> session.repository().createIssue(title).body(body).label(label).create(),
+              () -> find(marker, label));
       return new Result(CommentResult.Outcome.CREATED, created.getNumber());
     }
     GHIssue issue = existing.get();

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.kohsuke.github.GHPullRequest;
 import org.kohsuke.github.GHRepository;
 import org.kohsuke.github.GitHub;
@@ -42,13 +43,18 @@ public final class GitHubSession {
   private final GitHub github;
   private final RepoName repoName;
   private final boolean fork;
+  private final RetryPolicy policy;
+  private final Sleeper sleeper;
   private final Map<Integer, GHPullRequest> pulls = new HashMap<>();
   private GHRepository repository;
 
-  private GitHubSession(GitHub github, RepoName repoName, boolean fork) {
+  private GitHubSession(
+      GitHub github, RepoName repoName, boolean fork, RetryPolicy policy, Sleeper sleeper) {
     this.github = github;
     this.repoName = repoName;
     this.fork = fork;
+    this.policy = policy;
+    this.sleeper = sleeper;
   }
 
   /** The session an Actions run asks for: its API URL, token and repository. */
@@ -87,7 +93,7 @@ public final class GitHubSession {
               .withRateLimitHandler(RATE_LIMIT_FAILS)
               .withAbuseLimitHandler(ABUSE_LIMIT_FAILS)
               .build();
-      return new GitHubSession(github, repo, fork);
+      return new GitHubSession(github, repo, fork, policy, sleeper);
     } catch (IOException e) {
       throw GitHubFailure.of(GitHubAction.READ_REPOSITORY, e, fork);
     }
@@ -144,6 +150,39 @@ public final class GitHubSession {
       return call.run();
     } catch (IOException e) {
       throw GitHubFailure.of(action, e, fork);
+    }
+  }
+
+  /**
+   * Makes what must exist once (a comment, an issue). After a 5xx GitHub may have made it all the
+   * same, so {@link RetryingConnector} does not repeat such a POST: here, after the policy's wait,
+   * {@code find} looks for it, and only when it is not there is the POST sent again, up to the
+   * policy's attempts.
+   */
+  <T> T createOnce(GitHubAction action, Call<T> create, Call<Optional<T>> find) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return create.run();
+      } catch (IOException e) {
+        int status = GitHubFailure.status(e);
+        if (status < 500 || status > 599 || attempt >= policy.maxAttempts()) {
+          throw GitHubFailure.of(action, e, fork);
+        }
+      }
+      pause(policy.firstBackoff().multipliedBy(1L << (attempt - 1)));
+      Optional<T> made = call(action, find);
+      if (made.isPresent()) {
+        return made.get();
+      }
+    }
+  }
+
+  private void pause(Duration wait) {
+    try {
+      sleeper.sleep(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting to look for what GitHub made", e);
     }
   }
 

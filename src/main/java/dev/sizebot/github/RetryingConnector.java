@@ -6,6 +6,7 @@ import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.kohsuke.github.connector.GitHubConnector;
 import org.kohsuke.github.connector.GitHubConnectorRequest;
 import org.kohsuke.github.connector.GitHubConnectorResponse;
@@ -18,6 +19,8 @@ import org.kohsuke.github.connector.GitHubConnectorResponse;
  * own handlers are set to FAIL so they see only the final response.
  */
 final class RetryingConnector implements GitHubConnector {
+  private static final Pattern MADE_ONCE = Pattern.compile("/issues(/\\d+/comments)?$");
+
   private final GitHubConnector next;
   private final RetryPolicy policy;
   private final Sleeper sleeper;
@@ -33,11 +36,13 @@ final class RetryingConnector implements GitHubConnector {
   @Override
   public GitHubConnectorResponse send(GitHubConnectorRequest request) throws IOException {
     Duration waited = Duration.ZERO;
+    boolean once = makesSomethingOnce(request);
     for (int attempt = 1; ; attempt++) {
       GitHubConnectorResponse response = next.send(request);
-      Optional<Duration> wait =
-          policy.waitAfter(attempt, response.statusCode(), response::header, clock);
+      int status = response.statusCode();
+      Optional<Duration> wait = policy.waitAfter(attempt, status, response::header, clock);
       if (wait.isEmpty()
+          || (once && status >= 500)
           || waited.plus(wait.get()).compareTo(policy.maxTotalWait()) > 0
           || !rewind(request)) {
         return response;
@@ -51,6 +56,15 @@ final class RetryingConnector implements GitHubConnector {
       }
       waited = waited.plus(wait.get());
     }
+  }
+
+  /**
+   * A POST that makes a comment or an issue: after a 5xx GitHub may have made it all the same, so
+   * repeating the POST blindly could make two; {@link GitHubSession#createOnce} looks first. A
+   * rate-limit refusal (403/429) was not acted on and is retried here as usual.
+   */
+  static boolean makesSomethingOnce(GitHubConnectorRequest request) {
+    return "POST".equals(request.method()) && MADE_ONCE.matcher(request.url().getPath()).find();
   }
 
   /**

@@ -43,10 +43,10 @@ public final class StickyComment {
       }
       return new CommentResult(
           marked.isEmpty() ? CommentResult.Outcome.CREATED : CommentResult.Outcome.RECREATED,
-          create(text));
+          create(body));
     }
     if (marked.isEmpty()) {
-      return new CommentResult(CommentResult.Outcome.CREATED, create(text));
+      return new CommentResult(CommentResult.Outcome.CREATED, create(body));
     }
     GHIssueComment existing = marked.get(0);
     String url = existing.getHtmlUrl() == null ? null : existing.getHtmlUrl().toString();
@@ -77,9 +77,12 @@ public final class StickyComment {
     return marked;
   }
 
-  private Optional<String> create(String text) {
+  private Optional<String> create(CommentBody body) {
     GHIssueComment created =
-        session.call(GitHubAction.COMMENT, () -> session.pull(number).comment(text));
+        session.createOnce(
+            GitHubAction.COMMENT,
+            () -> session.pull(number).comment(body.text()),
+            () -> marked(body.marker()).stream().findFirst());
     return Optional.ofNullable(created.getHtmlUrl()).map(Object::toString);
   }
 

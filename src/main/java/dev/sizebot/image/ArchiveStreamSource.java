@@ -27,6 +27,11 @@ final class ArchiveStreamSource extends ResolvingSource {
   }
 
   @Override
+  boolean keepsImages() {
+    return true;
+  }
+
+  @Override
   public boolean reopenable() {
     return false;
   }

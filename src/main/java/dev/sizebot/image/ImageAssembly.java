@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Turns a chosen manifest (config path + layer paths) into an {@link Image}. */
 final class ImageAssembly {
@@ -26,7 +27,7 @@ final class ImageAssembly {
    * What was assembled, plus where each layer lives (for re-opening its stream) and the name the
    * manifest gave it (a link to {@code layerPaths} when another image of the archive holds it).
    */
-  record Assembled(Image image, List<String> layerPaths, List<String> namedPaths) {}
+  record Assembled(Image image, byte[] config, List<String> layerPaths, List<String> namedPaths) {}
 
   private ImageAssembly() {}
 
@@ -112,7 +113,44 @@ final class ImageAssembly {
       paths.add(real);
     }
     Image image = new Image(tags, sha256(configBytes), config.config(), config.history(), layers);
-    return new Assembled(image, paths, refs.stream().map(LayerRef::path).toList());
+    return new Assembled(image, configBytes, paths, refs.stream().map(LayerRef::path).toList());
+  }
+
+  /**
+   * Rebuilds an image from its cached record and its layers' cached analyses, exactly as {@link
+   * #assemble} built it from the archive; empty when a layer is not known, the record does not fit
+   * the config, or the layers hold more entries than {@code limits} allow (a save then reads it and
+   * says so).
+   */
+  static Optional<Image> fromRecord(
+      List<String> tags,
+      ImageRecord record,
+      Function<Digest, Optional<IndexedLayer>> known,
+      ReadLimits limits) {
+    Digest id = sha256(record.config());
+    String where = "the layer cache's record of image " + id;
+    ConfigJson config = ConfigJson.parse(parseJson(record.config(), where), where);
+    if (config.diffIds().size() != record.layers().size()) {
+      return Optional.empty();
+    }
+    List<HistoryEntry> made = config.layerHistory();
+    List<Layer> layers = new ArrayList<>();
+    long entries = 0;
+    for (int i = 0; i < record.layers().size(); i++) {
+      Digest diffId = config.diffIds().get(i);
+      Optional<IndexedLayer> indexed = known.apply(diffId);
+      if (indexed.isEmpty()) {
+        return Optional.empty();
+      }
+      entries += indexed.get().index().entries().size();
+      ImageRecord.LayerRecord l = record.layers().get(i);
+      layers.add(
+          new Layer(i, diffId, l.blobDigest(), l.mediaType(), made.get(i), indexed.get().index()));
+    }
+    if (entries > limits.maxEntries()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Image(tags, id, config.config(), config.history(), layers));
   }
 
   /** {@code blobs/sha256/<hex>} names its own digest (OCI image-layout.md). */

@@ -1,5 +1,6 @@
 package dev.sizebot.image;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,6 +25,16 @@ public record ImageSelector(Optional<String> ref, String platform) {
 
   public static ImageSelector of(String ref, String platform) {
     return new ImageSelector(Optional.of(ref), platform);
+  }
+
+  /**
+   * The names a {@code docker save} of this selector's ref writes in its manifest ({@code
+   * RepoTags}), out of the engine's tags of the image: the tags the ref names, none for an image
+   * ID.
+   */
+  public List<String> savedTags(List<String> repoTags) {
+    return ref.map(r -> repoTags.stream().filter(t -> RefNames.matches(r, t)).toList())
+        .orElse(List.of());
   }
 
   @Override

@@ -12,8 +12,9 @@ import java.util.zip.CRC32;
 /**
  * The lasting side of {@link LayerCache}, in a {@link LayerStore}: {@code layers/<hex>.v<version>}
  * holds one layer's analysis ({@link CacheEntry}), {@code members/<sha256 of name>.v<version>} the
- * diffID an archive member name stood for. The store replaces blobs whole, so parallel runs see a
- * whole entry or none; whatever fails its checks is reported and ignored.
+ * diffID an archive member name stood for, {@code images/<hex>.v<version>} an engine image's config
+ * and layer descriptors ({@link ImageRecord}). The store replaces blobs whole, so parallel runs see
+ * a whole entry or none; whatever fails its checks is reported and ignored.
  */
 final class LastingLayers {
   private static final String MEMBER_MAGIC = "sizebot-member";
@@ -55,6 +56,28 @@ final class LastingLayers {
       ignoring(file, e.getMessage());
       return Optional.empty();
     }
+  }
+
+  String imageFile(Digest id) {
+    return "images/" + id.algorithm() + "-" + id.hex() + suffix;
+  }
+
+  Optional<ImageRecord> image(Digest id) {
+    String file = imageFile(id);
+    Optional<byte[]> bytes = read(file);
+    if (bytes.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(ImageRecord.decode(bytes.get(), id, LayerCache.ANALYSIS_VERSION));
+    } catch (CacheEntry.Refused e) {
+      ignoring(file, e.getMessage(), "saving the image from the engine");
+      return Optional.empty();
+    }
+  }
+
+  void storeImage(Digest id, ImageRecord record) {
+    write(imageFile(id), record.encode(LayerCache.ANALYSIS_VERSION));
   }
 
   Optional<Digest> member(String member) {
@@ -104,8 +127,12 @@ final class LastingLayers {
   }
 
   private void ignoring(String file, String why) {
+    ignoring(file, why, "reading the layer");
+  }
+
+  private void ignoring(String file, String why, String instead) {
     warnings.accept(
-        "ignoring layer cache file " + store.where(file) + " (" + why + "); reading the layer");
+        "ignoring layer cache file " + store.where(file) + " (" + why + "); " + instead);
   }
 
   private Optional<byte[]> read(String file) {

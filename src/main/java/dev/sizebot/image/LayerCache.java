@@ -2,8 +2,10 @@ package dev.sizebot.image;
 
 import dev.sizebot.common.Digest;
 import dev.sizebot.common.SizebotException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -38,8 +40,11 @@ public final class LayerCache {
   private final Map<Digest, IndexedLayer> layers = new ConcurrentHashMap<>();
   private final Map<String, Digest> members = new ConcurrentHashMap<>();
   private final Map<String, Digest> served = new ConcurrentHashMap<>();
+  private final Map<Digest, ImageRecord> images = new ConcurrentHashMap<>();
+  private final Set<Digest> reusedLayers = ConcurrentHashMap.newKeySet();
   private final AtomicInteger read = new AtomicInteger();
   private final AtomicInteger reused = new AtomicInteger();
+  private final AtomicInteger imagesReused = new AtomicInteger();
 
   private LayerCache(Optional<LastingLayers> disk) {
     this.disk = disk;
@@ -68,6 +73,53 @@ public final class LayerCache {
     return reused.get();
   }
 
+  /** Images rebuilt from this cache, so the engine did not have to save them. */
+  public int imagesReused() {
+    return imagesReused.get();
+  }
+
+  /**
+   * The image whose config digest (image ID) is {@code id}, rebuilt from this cache when its config
+   * and every layer are known: the engine need not save it. {@code tags} are the names a save of it
+   * would have carried. Empty when anything is missing or not trusted.
+   */
+  public Optional<Image> image(Digest id, List<String> tags, ReadLimits limits) {
+    Optional<ImageRecord> record =
+        Optional.ofNullable(images.get(id)).or(() -> disk.flatMap(d -> d.image(id)));
+    Optional<Image> image =
+        record.flatMap(r -> ImageAssembly.fromRecord(tags, r, this::known, limits));
+    image.ifPresent(
+        i -> {
+          images.put(id, record.get());
+          imagesReused.incrementAndGet();
+          i.layers().forEach(l -> countReused(l.diffId()));
+        });
+    return image;
+  }
+
+  /** Keeps what an image read from the engine is besides its layers ({@link #image}). */
+  void learnImage(Digest id, byte[] config, List<Layer> imageLayers) {
+    ImageRecord record = ImageRecord.of(config, imageLayers);
+    if (images.putIfAbsent(id, record) == null) {
+      disk.ifPresent(d -> d.storeImage(id, record));
+    }
+  }
+
+  private Optional<IndexedLayer> known(Digest diffId) {
+    Optional<IndexedLayer> layer =
+        Optional.ofNullable(layers.get(diffId)).or(() -> disk.flatMap(d -> d.layer(diffId)));
+    layer.ifPresent(l -> layers.putIfAbsent(diffId, l));
+    return layer;
+  }
+
+  // A layer two images share counts once, as it does in one save stream, whether the images were
+  // rebuilt from the cache or saved.
+  private void countReused(Digest diffId) {
+    if (reusedLayers.add(diffId)) {
+      reused.incrementAndGet();
+    }
+  }
+
   /** The analysis of archive member {@code path} ({@code storedBytes} long), if known. */
   Optional<IndexedLayer> forMember(String path, long storedBytes) {
     if (!CONTENT_ADDRESSED.matcher(path).matches()) {
@@ -85,7 +137,7 @@ public final class LayerCache {
     served.put(path, diffId.get());
     members.put(path, diffId.get());
     layers.put(diffId.get(), layer.get());
-    reused.incrementAndGet();
+    countReused(diffId.get());
     return layer;
   }
 

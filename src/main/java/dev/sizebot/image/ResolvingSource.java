@@ -25,6 +25,14 @@ abstract class ResolvingSource implements ImageSource {
   /** The archive members, after whatever pass the source needs. */
   abstract ArchiveFiles files();
 
+  /**
+   * True when images read here are kept in the cache as a whole ({@link LayerCache#image}): only
+   * for the engine's save stream, whose images can be found again by ID without saving them.
+   */
+  boolean keepsImages() {
+    return false;
+  }
+
   /** Opens the stored blob at an archive path (compressed as stored). */
   abstract InputStream openBlob(String path) throws IOException;
 
@@ -49,6 +57,9 @@ abstract class ResolvingSource implements ImageSource {
         if (!named.equals(path)) {
           cache.learnName(named, diffId);
         }
+      }
+      if (keepsImages()) {
+        cache.learnImage(a.image().configDigest(), a.config(), a.image().layers());
       }
       images.add(a.image());
     }

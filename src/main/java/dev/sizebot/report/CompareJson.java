@@ -142,6 +142,7 @@ public final class CompareJson {
     n.put("diffId", s.diffId().map(Object::toString).orElse(null));
     n.put("size", s.size());
     n.put("compressedSize", s.compressedSize());
+    n.put("compressedExact", s.compressedExact());
   }
 
   private static ObjectNode files(FileDiff f) {

@@ -9,6 +9,7 @@ import dev.sizebot.diff.StepChange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /** The changed-steps table; unchanged steps are counted, not listed. */
 final class StepsSection {
@@ -32,6 +33,16 @@ final class StepsSection {
           .append("|---:|---|")
           .append(lines ? "---:|" : "")
           .append("---:|---:|---:|---:|---|\n");
+      // When some layers' compressed sizes were measured (compressed blobs) and others estimated,
+      // each estimate is marked; when all are of one kind the headline says which.
+      List<Step> layered =
+          steps.stream()
+              .flatMap(s -> Stream.concat(s.base().stream(), s.head().stream()))
+              .filter(s -> s.layer().isPresent())
+              .toList();
+      boolean mixed =
+          layered.stream().anyMatch(Step::compressedExact)
+              && layered.stream().anyMatch(s -> !s.compressedExact());
       for (StepChange c : changed) {
         List<String> cells = new ArrayList<>();
         cells.add(index(c));
@@ -42,9 +53,13 @@ final class StepsSection {
         cells.add(c.base().isPresent() ? bytes(c.baseSize()) : "—");
         cells.add(c.head().isPresent() ? bytes(c.headSize()) : "—");
         cells.add(Numbers.deltaWithPercent(c.delta(), c.percent()));
-        cells.add(delta(c.compressedDelta()));
+        cells.add((mixed && !c.compressedExact() ? "~" : "") + delta(c.compressedDelta()));
         cells.add(label(c));
         CompareMarkdown.row(md, cells.toArray(String[]::new));
+      }
+      if (mixed && changed.stream().anyMatch(c -> !c.compressedExact())) {
+        md.append(
+            "\n~ estimated: the size a gzip push would transfer; the others were measured.\n");
       }
       md.append('\n');
     }

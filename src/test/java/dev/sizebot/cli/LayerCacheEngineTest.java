@@ -74,11 +74,12 @@ class LayerCacheEngineTest {
     MainTest.Result warmMarkdown = compare(HEAD);
     MainTest.Result fresh = MainTest.run("compare", BASE, HEAD, "--no-cache", "--timings");
 
-    assertThat(counts(cold)).isEqualTo("sizebot: layers read 4 reused 0");
-    assertThat(counts(warm)).isEqualTo("sizebot: layers read 0 reused 4");
+    assertThat(counts(cold)).isEqualTo("sizebot: layers read 4 reused 0, images from the cache 0");
+    assertThat(counts(warm)).isEqualTo("sizebot: layers read 0 reused 4, images from the cache 2");
     assertThat(warm.out()).isEqualTo(cold.out());
-    assertThat(counts(warmMarkdown)).isEqualTo("sizebot: layers read 0 reused 4");
-    assertThat(counts(fresh)).isEqualTo("sizebot: layers read 4 reused 0");
+    assertThat(counts(warmMarkdown))
+        .isEqualTo("sizebot: layers read 0 reused 4, images from the cache 2");
+    assertThat(counts(fresh)).isEqualTo("sizebot: layers read 4 reused 0, images from the cache 0");
     assertThat(warmMarkdown.out()).isEqualTo(fresh.out());
     assertThat(warm.err()).doesNotContain("warning");
   }
@@ -90,7 +91,8 @@ class LayerCacheEngineTest {
     MainTest.Result uncached =
         MainTest.run("compare", BASE, OTHER_HEAD, "--format", "json", "--no-cache");
 
-    assertThat(counts(changed)).isEqualTo("sizebot: layers read 1 reused 3");
+    assertThat(counts(changed))
+        .isEqualTo("sizebot: layers read 1 reused 3, images from the cache 1");
     assertThat(changed.out()).isEqualTo(uncached.out());
   }
 
@@ -100,7 +102,7 @@ class LayerCacheEngineTest {
     MainTest.Result warm = MainTest.run("inspect", HEAD, "--cache", cache.toString(), "--timings");
     MainTest.Result uncached = MainTest.run("inspect", HEAD, "--no-cache");
 
-    assertThat(counts(warm)).isEqualTo("sizebot: layers read 0 reused 4");
+    assertThat(counts(warm)).isEqualTo("sizebot: layers read 0 reused 4, images from the cache 1");
     assertThat(warm.out()).isEqualTo(uncached.out());
   }
 }

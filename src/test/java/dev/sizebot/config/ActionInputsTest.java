@@ -48,8 +48,9 @@ class ActionInputsTest {
     assertThatThrownBy(() -> ActionInputs.of(Map.of("max_sise", "1MB")))
         .hasMessageStartingWith(
             "action input 'max_sise': unknown key 'max_sise' (did you mean 'max_size'?)");
-    assertThatThrownBy(() -> ActionInputs.of(Map.of("mode", "merge")).mode())
-        .hasMessage("action input 'mode': 'merge' is not a mode; want one of pr, publish, audit");
+    assertThatThrownBy(() -> ActionInputs.of(Map.of("mode", "combine")).mode())
+        .hasMessage(
+            "action input 'mode': 'combine' is not a mode; want one of pr, publish, merge, audit");
   }
 
   @Test

@@ -20,6 +20,26 @@ class ConfigFileTest {
   private static final String FILE = ".github/sizebot.yml";
 
   @Test
+  void theReadmesExampleNamesEveryKeyTheFileKnows() throws java.io.IOException {
+    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+    String section = readme.substring(readme.indexOf("\n### Configuration file\n"));
+    int start = section.indexOf("```yaml\n") + "```yaml\n".length();
+    String example = section.substring(start, section.indexOf("```\n", start));
+    assertThat(ConfigFile.parse("README.md", example).images()).hasSize(1);
+    Stream.of(
+            ConfigFile.TOP,
+            ConfigFile.RULES,
+            ConfigFile.COMMENT,
+            ConfigFile.ENABLED,
+            ImageSection.IMAGE,
+            ImageSection.STARTUP,
+            ImageSection.BUDGET)
+        .flatMap(List::stream)
+        .forEach(
+            key -> assertThat(example).as("README's example names " + key).contains(key + ":"));
+  }
+
+  @Test
   void designsExampleReadsIntoEveryField() {
     SizebotConfig config =
         ConfigFile.parse(

@@ -72,6 +72,30 @@ public final class TestImages {
     return this;
   }
 
+  /**
+   * Marks the last layer's compressed size as measured (a compressed blob) rather than estimated.
+   */
+  public TestImages measured() {
+    Layer last = layers.remove(layers.size() - 1);
+    LayerIndex i = last.index();
+    layers.add(
+        new Layer(
+            last.position(),
+            last.diffId(),
+            last.blobDigest(),
+            last.mediaType(),
+            last.history(),
+            new LayerIndex(
+                i.entries(),
+                i.whiteouts(),
+                i.opaqueDirs(),
+                i.size(),
+                i.tarBytes(),
+                i.compressedBytes(),
+                true)));
+    return this;
+  }
+
   public TestImages config(ImageConfig config) {
     this.config = config;
     return this;

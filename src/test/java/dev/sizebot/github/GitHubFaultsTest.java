@@ -73,14 +73,62 @@ class GitHubFaultsTest {
   }
 
   @Test
-  void a502IsRetriedOnceAfterOneSecondWithTheSameBody() {
+  void a502OnThePostLooksForTheCommentAfterOneSecondThenPostsTheSameBodyAgain() {
     pullWithoutComments();
     postAnswers(badGateway());
 
     assertThat(publish(false).outcome()).isEqualTo(CommentResult.Outcome.CREATED);
 
     wm.verify(2, postRequestedFor(urlEqualTo(COMMENTS)).withRequestBody(equalToJson(POSTED)));
+    wm.verify(2, getRequestedFor(urlEqualTo(COMMENTS + "?per_page=100")));
     assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void a502OnAPostThatGitHubCarriedOutAnywayLeavesOneComment() {
+    GitHubStub.repoAndPull(wm, "");
+    wm.stubFor(
+        get(urlEqualTo(COMMENTS + "?per_page=100"))
+            .inScenario("made")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(json(200, fixture("comments-none.json", api(wm, "")))));
+    // GitHub made the comment, then its front end answered 502.
+    wm.stubFor(
+        post(urlEqualTo(COMMENTS))
+            .inScenario("made")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(badGateway())
+            .willSetStateTo("made"));
+    wm.stubFor(
+        get(urlEqualTo(COMMENTS + "?per_page=100"))
+            .inScenario("made")
+            .whenScenarioStateIs("made")
+            .willReturn(json(200, fixture("comments-made.json", api(wm, "")))));
+
+    CommentResult result = publish(false);
+
+    assertThat(result.outcome()).isEqualTo(CommentResult.Outcome.CREATED);
+    assertThat(result.url()).contains("https://github.com/octo/app/pull/7#issuecomment-3000");
+    wm.verify(1, postRequestedFor(urlEqualTo(COMMENTS)));
+    wm.verify(2, getRequestedFor(urlEqualTo(COMMENTS + "?per_page=100")));
+    assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void a502OnEveryPostIsTriedFourTimesLookingBetweenThenReported() {
+    pullWithoutComments();
+    wm.stubFor(post(urlEqualTo(COMMENTS)).willReturn(badGateway()));
+
+    SizebotException e = catchThrowableOfType(SizebotException.class, () -> publish(false));
+
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "GitHub failed to post the pull request comment (502) after retrying: re-run the job"
+                + " later");
+    wm.verify(4, postRequestedFor(urlEqualTo(COMMENTS)));
+    wm.verify(4, getRequestedFor(urlEqualTo(COMMENTS + "?per_page=100")));
+    assertThat(sleeper.waits)
+        .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
   }
 
   @Test

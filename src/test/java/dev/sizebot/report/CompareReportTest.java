@@ -60,6 +60,44 @@ class CompareReportTest {
   }
 
   @Test
+  void withSomeLayersMeasuredAndOthersEstimatedEachEstimateIsMarked() {
+    var base =
+        image().layer("COPY a /a", "a1", "/a", 10_000).measured().layer("RUN x", "x1", "/x", 4_000);
+    var head =
+        image().layer("COPY a /a", "a2", "/a", 12_000).measured().layer("RUN x", "x2", "/x", 6_000);
+    ImageDiff diff =
+        ImageDiff.compare(
+            new Side(base.build(), Optional.empty(), Optional.empty()),
+            new Side(head.build(), Optional.empty(), Optional.empty()),
+            10);
+    CompareReport mixed =
+        new CompareReport(
+            new Compared("main", "archive", Optional.empty()),
+            new Compared("pr", "archive", Optional.empty()),
+            Optional.of(diff),
+            List.of());
+
+    String md = CompareMarkdown.render(mixed, 10);
+
+    // TestImages: compressed = size / 2, so Δ 1,000 measured and ~1,000 estimated.
+    assertThat(md)
+        .contains(
+            "| 0 | `COPY a /a` | 10.0 kB | 12.0 kB | +2.00 kB (+20.0 %) | +1.00 kB | changed |")
+        .contains("| 1 | `RUN x` | 4.00 kB | 6.00 kB | +2.00 kB (+50.0 %) | ~+1.00 kB | changed |")
+        .contains("~ estimated: the size a gzip push would transfer; the others were measured.");
+    assertThat(CompareJson.render(mixed))
+        .contains("\"compressedExact\" : true")
+        .contains("\"compressedExact\" : false");
+  }
+
+  @Test
+  void whenEveryLayerIsEstimatedNoStepIsMarkedAndTheHeadlineSaysSo() {
+    String md = CompareMarkdown.render(report(), 10);
+
+    assertThat(md).contains(" (estimated)").doesNotContain("~+").doesNotContain("~-");
+  }
+
+  @Test
   void jsonCarriesTheExactNumbers() throws Exception {
     JsonNode json = new ObjectMapper().readTree(CompareJson.render(report()));
     assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);

@@ -137,23 +137,32 @@ class ActionImageEngineTest {
             "GET /repos/octo/app/issues/7/comments?per_page=100",
             "POST /repos/octo/app/issues/7/comments",
             "POST /repos/octo/app/check-runs",
-            "GET /repos/octo/app/pulls/7/files?per_page=100");
+            "GET /repos/octo/app/pulls/7/files?per_page=100",
+            "GET /repos/octo/app/pulls/7/comments?per_page=100");
     assertThat(run.exitCode()).as(run.stderr()).isEqualTo(1);
     assertThat(run.stdout() + run.stderr()).doesNotContain(TOKEN);
     assertThat(github.findAllUnmatchedRequests()).isEmpty();
     String comment = onlyBody(github, "/repos/octo/app/issues/7/comments");
-    assertThat(normalized(comment, head, base)).isEqualTo(golden("action-image-comment.md"));
+    String shownComment = normalized(comment, head, base);
+    assertThat(shownComment).isEqualTo(golden("action-image-comment.md", shownComment));
     JsonNode check = JSON.readTree(onlyRequest(github, "/repos/octo/app/check-runs"));
-    assertThat(normalized(check.toPrettyString(), head, base))
-        .isEqualTo(golden("action-image-check-run.json"));
-    assertThat(Files.readString(summary)).isEqualTo(golden("action-image-summary.md"));
+    String shownCheck = normalized(check.toPrettyString(), head, base);
+    assertThat(shownCheck).isEqualTo(golden("action-image-check-run.json", shownCheck));
+    String shownSummary = Files.readString(summary);
+    assertThat(shownSummary).isEqualTo(golden("action-image-summary.md", shownSummary));
     Map<String, String> outputs = OutputFile.parse(Files.readString(output));
+    // comment-body is every image's comment as one (README, Outputs), the body merge would post.
+    String body =
+        normalized(outputs.get("comment-body"), head, base)
+            .replaceAll("main@[0-9a-f]{7}", "main@{{base7}}")
+            .replaceAll("slim-base@[0-9a-f]{7}", "slim-base@{{head7}}");
+    assertThat(body).isEqualTo(golden("action-image-comment-body.md", body));
     assertThat(outputs)
         .containsExactly(
             Map.entry("verdict", "fail"),
             Map.entry("size-delta", Integer.toString(HEAD_BYTES - BASE_BYTES)),
             Map.entry("report-path", "sizebot-report.json"),
-            Map.entry("comment-body", comment));
+            Map.entry("comment-body", outputs.get("comment-body")));
     JsonNode report = JSON.readTree(workspace.resolve("sizebot-report.json").toFile());
     assertThat(report.at("/images/0/base/image/size").asLong()).isEqualTo(BASE_BYTES);
     assertThat(report.at("/images/0/head/image/size").asLong()).isEqualTo(HEAD_BYTES);
@@ -274,6 +283,9 @@ class ActionImageEngineTest {
             .willReturn(
                 GitHubFixtures.json(201, GitHubFixtures.fixture("comment-created.json", api))));
     github.stubFor(
+        get(urlEqualTo("/repos/octo/app/pulls/7/comments?per_page=100"))
+            .willReturn(GitHubFixtures.json(200, "[]")));
+    github.stubFor(
         get(urlEqualTo("/repos/octo/app/pulls/7/files?per_page=100"))
             .willReturn(GitHubFixtures.json(200, dataFile(api, head))));
     github.stubFor(
@@ -320,8 +332,13 @@ class ActionImageEngineTest {
     return JSON.readTree(onlyRequest(github, path)).path("body").asText();
   }
 
-  private static String golden(String name) throws Exception {
-    return Files.readString(projectFile("src/test/resources/golden/" + name));
+  // -Dsizebot.updateGolden=true writes the golden anew, as GoldenFile does for the report's.
+  private static String golden(String name, String actual) throws Exception {
+    Path file = projectFile("src/test/resources/golden/" + name);
+    if (Boolean.getBoolean("sizebot.updateGolden")) {
+      Files.writeString(file, actual);
+    }
+    return Files.readString(file);
   }
 
   private static Path projectFile(String path) {

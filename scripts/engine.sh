@@ -79,3 +79,21 @@ sizebot_ensure_chromium() {
     sizebot_apt_install chromium fonts-noto-color-emoji ||
     echo "sizebot: no chromium: the PR comment's browser test cannot run (install Debian's chromium)" >&2
 }
+
+# The action image's Dockerfile needs BuildKit: print the first docker client on PATH that has the
+# buildx plugin, else one from 18.09 to 22.x whose `docker build` does BuildKit itself when
+# DOCKER_BUILDKIT=1 (23.0 and later need buildx for that). Debian 12's docker.io is such a client.
+sizebot_buildkit_docker() {
+  local d major builtin=""
+  for d in $(type -ap docker | awk '!seen[$0]++'); do
+    if "$d" buildx version >/dev/null 2>&1; then
+      echo "$d"
+      return 0
+    fi
+    major="$("$d" version --format '{{.Client.Version}}' 2>/dev/null | cut -d. -f1)"
+    if [ -z "$builtin" ] && [ "${major:-0}" -ge 18 ] 2>/dev/null && [ "$major" -lt 23 ]; then
+      builtin="$d"
+    fi
+  done
+  [ -n "$builtin" ] && echo "$builtin"
+}

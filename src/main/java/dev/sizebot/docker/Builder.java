@@ -9,9 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -49,11 +47,12 @@ public final class Builder {
   public synchronized BuildResult build(BuildRequest request, String side) {
     request.checkInputs();
     String tag = run.tagFor(side);
-    Map<String, String> labels = new LinkedHashMap<>(request.labels());
-    labels.putAll(run.ownerLabel());
     Path iidFile = iidFile();
     try {
-      List<String> command = cli.buildCommand(request.withLabels(labels), tag, iidFile);
+      // No owner label: the run owns its image by the run-unique tag (tracked below). A label with
+      // the run id would give every rebuild from BuildKit's cache a new config and so a new image
+      // ID, and the layer cache's image record (keyed by ID) would never spare a docker save.
+      List<String> command = cli.buildCommand(request, tag, iidFile);
       BuildLog buildLog = new BuildLog(request.dockerfile().getFileName().toString(), log);
       run.trackImage(tag); // before the build: a Ctrl-C during --load must not leave it behind
       long started = System.nanoTime();

@@ -26,8 +26,10 @@ import java.util.stream.Stream;
 /**
  * Everything one sizebot run creates — image tags, containers, git worktrees, temp dirs — so it can
  * all be removed at the end, on failure, and on Ctrl-C (a shutdown hook), unless the user asked to
- * keep it. Images and containers also carry {@link DockerEngine#OWNER_LABEL}{@code =runId}, and a
- * final sweep by that label catches anything a crash left untracked.
+ * keep it. Containers and the pause image also carry {@link DockerEngine#OWNER_LABEL}{@code
+ * =runId}, and a final sweep by that label catches any of them a crash left untracked. Built images
+ * carry no such label (it would make every rebuild a new image ID): their run-unique tag, tracked
+ * before the build starts, is what owns them.
  */
 public final class RunResources implements AutoCloseable {
   private static final Pattern TAG_UNSAFE = Pattern.compile("[^A-Za-z0-9_.-]");
@@ -89,7 +91,7 @@ public final class RunResources implements AutoCloseable {
     return keep;
   }
 
-  /** The label every image and container of this run carries. */
+  /** The label every container (and pause image) of this run carries; built images do not. */
   public Map<String, String> ownerLabel() {
     return Map.of(DockerEngine.OWNER_LABEL, runId);
   }

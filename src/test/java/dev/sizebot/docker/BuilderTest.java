@@ -69,12 +69,10 @@ class BuilderTest {
     assertThat(built.tag()).isEqualTo(BuildFixture.REPOSITORY + ":" + run.runId() + "-base");
     String inspected =
         Engine.docker(
-            "image",
-            "inspect",
-            "--format",
-            "{{.Id}} {{index .Config.Labels \"" + DockerEngine.OWNER_LABEL + "\"}}",
-            built.tag());
-    assertThat(inspected.strip()).isEqualTo(built.imageId() + " " + run.runId());
+            "image", "inspect", "--format", "{{.Id}} {{json .Config.Labels}}", built.tag());
+    assertThat(inspected.strip())
+        .as("the request's labels, and no owner label: the run owns its image by its tag")
+        .isEqualTo(built.imageId() + " {\"" + Engine.TEST_LABEL + "\":\"1\"}");
     assertThat(log).anyMatch(line -> line.contains("RUN --mount=type=cache,target=/cache"));
     List<String> told = log.stream().filter(l -> !l.matches("#\\d+ sha256:[0-9a-f]{64}")).toList();
     assertThat(built.lastLines())
@@ -161,5 +159,24 @@ class BuilderTest {
     assertThat(String.join("\n", log))
         .containsPattern(
             "RUN echo " + run.runId() + " > /base\\n#\\d+ sha256:[0-9a-f]+\\n#\\d+ CACHED");
+  }
+
+  @Test
+  void anotherRunRebuildingTheSameRequestGetsTheSameImageId() throws IOException {
+    // The image record of the layer cache is keyed by image ID: a rebuild from BuildKit's cache in
+    // a later run must come out as the very same image, after the first run removed its own.
+    BuildRequest request = request(PREFIX + "RUN echo " + run.runId() + " > /same\n");
+    String first;
+    try (RunResources earlier = RunResources.start(engine, BuildFixture.REPOSITORY, false)) {
+      first =
+          BuildFixture.built(
+                  new Builder(BuildFixture.cli(), earlier, log::add).build(request, "base"))
+              .imageId();
+    }
+    assertThat(Engine.docker("images", "-q", BuildFixture.REPOSITORY).strip()).isEmpty();
+
+    BuildResult.Built again = BuildFixture.built(builder.build(request, "base"));
+
+    assertThat(again.imageId()).isEqualTo(first);
   }
 }

@@ -45,17 +45,10 @@ final class LastingLayers {
   }
 
   Optional<IndexedLayer> layer(Digest diffId) {
-    String file = layerFile(diffId);
-    Optional<byte[]> bytes = read(file);
-    if (bytes.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(CacheEntry.decode(bytes.get(), diffId, LayerCache.ANALYSIS_VERSION));
-    } catch (CacheEntry.Refused e) {
-      ignoring(file, e.getMessage());
-      return Optional.empty();
-    }
+    return decoded(
+        layerFile(diffId),
+        bytes -> CacheEntry.decode(bytes, diffId, LayerCache.ANALYSIS_VERSION),
+        "reading the layer");
   }
 
   String imageFile(Digest id) {
@@ -63,15 +56,27 @@ final class LastingLayers {
   }
 
   Optional<ImageRecord> image(Digest id) {
-    String file = imageFile(id);
+    return decoded(
+        imageFile(id),
+        bytes -> ImageRecord.decode(bytes, id, LayerCache.ANALYSIS_VERSION),
+        "saving the image from the engine");
+  }
+
+  /** What a cache file's bytes decode to, or {@link CacheEntry.Refused} saying why not. */
+  private interface Decoder<T> {
+    T decode(byte[] bytes) throws CacheEntry.Refused;
+  }
+
+  // A file that is absent is a miss; one that fails its checks is a miss with a warning.
+  private <T> Optional<T> decoded(String file, Decoder<T> decoder, String instead) {
     Optional<byte[]> bytes = read(file);
     if (bytes.isEmpty()) {
       return Optional.empty();
     }
     try {
-      return Optional.of(ImageRecord.decode(bytes.get(), id, LayerCache.ANALYSIS_VERSION));
+      return Optional.of(decoder.decode(bytes.get()));
     } catch (CacheEntry.Refused e) {
-      ignoring(file, e.getMessage(), "saving the image from the engine");
+      ignoring(file, e.getMessage(), instead);
       return Optional.empty();
     }
   }

@@ -94,6 +94,13 @@ public final class EngineImageSource implements ImageSource {
   }
 
   private List<Image> save(List<ImageSelector> selectors, List<InspectImageResponse> found) {
+    // A known layer in a directory named anew (the base's top layer under its child) is skipped
+    // too.
+    found.stream()
+        .map(InspectImageResponse::getRootFS)
+        .filter(rootFs -> rootFs != null && rootFs.getLayers() != null)
+        .forEach(
+            rootFs -> cache.expectLayers(rootFs.getLayers().stream().map(Digest::parse).toList()));
     SaveImagesCmd save = engine.client().saveImagesCmd();
     List<String> refs = new ArrayList<>();
     for (int i = 0; i < selectors.size(); i++) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
@@ -15,6 +16,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * on the fly — because {@code manifest.json} may come last and nothing is written to disk.
  */
 final class ArchiveScan {
+  // A legacy save's layer directory holds VERSION, json and layer.tar, in that order in the stream.
+  private static final Pattern LEGACY_LAYER_JSON = Pattern.compile("[0-9a-f]{64}/json");
+
   private final ReadLimits limits;
   private final EntryBudget budget;
   private final LayerIndexer indexer;
@@ -81,6 +85,9 @@ final class ArchiveScan {
       System.arraycopy(head, 0, all, 0, head.length);
       System.arraycopy(rest, 0, all, head.length, rest.length);
       contents.json.put(path, all);
+      if (LEGACY_LAYER_JSON.matcher(path).matches()) {
+        cache.legacyLayerJson(path.substring(0, path.indexOf('/')), all);
+      }
       return;
     }
     Compression compression = Compression.detect(head, head.length);

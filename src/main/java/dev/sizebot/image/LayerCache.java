@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
  * content address: {@code blobs/sha256/<hex>} (OCI image layout: the blob's digest) or {@code
  * <hex>/layer.tar} (a legacy docker save: the v1 ID, a SHA-256 over the layer's chain ID, so over
  * its diffID and everything below it). Which diffID such a name stood for is learned once the
- * manifest and config are read, and every reuse is checked against them again ({@link #learn}).
+ * manifest and config are read, and every reuse is checked against them again ({@link #learn}). A
+ * legacy directory name never seen before is matched when the v1 JSON ahead of its layer.tar hashes
+ * to that name with one of the chain IDs the engine gave ({@link #expectLayers}).
  */
 public final class LayerCache {
   /** The indexer's and the entry format's own version (see {@link #ANALYSIS_VERSION}). */
@@ -41,6 +43,7 @@ public final class LayerCache {
   private final Map<String, Digest> members = new ConcurrentHashMap<>();
   private final Map<String, Digest> served = new ConcurrentHashMap<>();
   private final Map<Digest, ImageRecord> images = new ConcurrentHashMap<>();
+  private final LegacyLayerIds legacyIds = new LegacyLayerIds();
   private final Set<Digest> reusedLayers = ConcurrentHashMap.newKeySet();
   private final AtomicInteger read = new AtomicInteger();
   private final AtomicInteger reused = new AtomicInteger();
@@ -139,6 +142,24 @@ public final class LayerCache {
     layers.put(diffId.get(), layer.get());
     countReused(diffId.get());
     return layer;
+  }
+
+  /**
+   * Tells the cache that a save stream to come holds an image whose layers are, bottom first,
+   * {@code diffIds} (the engine's inspection), so a legacy save's layer directory can be named from
+   * its v1 JSON before its layer.tar arrives ({@link LegacyLayerIds}).
+   */
+  public void expectLayers(List<Digest> diffIds) {
+    legacyIds.expect(diffIds);
+  }
+
+  /**
+   * A legacy save's {@code <v1 ID>/json}: when it proves to be one of the expected layers, its
+   * {@code layer.tar} is matched to that diffID, for this run only (the member name is the save's).
+   * The image's config checks that match again like any other ({@link #learn}).
+   */
+  void legacyLayerJson(String directory, byte[] json) {
+    legacyIds.diffIdOf(json).ifPresent(diffId -> members.put(directory + "/layer.tar", diffId));
   }
 
   /** Counts one layer read in full. */

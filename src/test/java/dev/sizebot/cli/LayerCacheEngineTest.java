@@ -105,4 +105,18 @@ class LayerCacheEngineTest {
     assertThat(counts(warm)).isEqualTo("sizebot: layers read 0 reused 4, images from the cache 1");
     assertThat(warm.out()).isEqualTo(uncached.out());
   }
+
+  @Test
+  void aHeadBuiltOnACachedBaseReadsOnlyItsNewLayer() {
+    // In a save of the base, its top layer (/data) sits in a directory named by a v1 ID made with
+    // the base's config; in a save of the head that layer is below the top and named otherwise.
+    MainTest.Result base = MainTest.run("inspect", BASE, "--cache", cache.toString(), "--timings");
+    MainTest.Result head = MainTest.run("inspect", HEAD, "--cache", cache.toString(), "--timings");
+    MainTest.Result uncached = MainTest.run("inspect", HEAD, "--no-cache");
+
+    assertThat(counts(base)).isEqualTo("sizebot: layers read 3 reused 0, images from the cache 0");
+    assertThat(counts(head)).isEqualTo("sizebot: layers read 1 reused 3, images from the cache 0");
+    assertThat(head.out()).isEqualTo(uncached.out());
+    assertThat(head.err()).doesNotContain("warning");
+  }
 }

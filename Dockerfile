@@ -10,10 +10,11 @@ FROM ${BUILD_IMAGE} AS build
 WORKDIR /src
 # One step, no dependency:go-offline layer: the runner builds this image afresh for every job,
 # and go-offline asks for more than the build uses, which a pre-filled offline repository (the
-# local stand-in's) does not have.
+# local stand-in's) does not have. The action-image profile leaves out of the jar the natives for
+# systems and CPUs this image never runs on (pom.xml).
 COPY pom.xml .
 COPY src ./src
-RUN mvn -B -q -ntp -DskipTests -Dspotless.check.skip=true package
+RUN mvn -B -q -ntp -P action-image -DskipTests -Dspotless.check.skip=true package
 # A runtime of only the modules the jar uses (jdeps), plus the TLS elliptic curves that reaching
 # the GitHub API over HTTPS needs but no class names. Left out although jdeps lists them (11 MB):
 # java.desktop, reached only through java.beans (jackson's optional @ConstructorProperties

@@ -60,7 +60,8 @@ RUN keep="$(apt-cache depends --recurse --installed --no-recommends --no-suggest
  && cp -a /etc/. /slim/etc/ \
  && dpkg-query -s $keep > /slim/var/lib/dpkg/status \
  && for p in $(dpkg-query -W -f '${binary:Package}\n' $keep); do \
-      cp -a /var/lib/dpkg/info/"$p".list /var/lib/dpkg/info/"$p".md5sums /slim/var/lib/dpkg/info/ 2>/dev/null || true; \
+      cp -a /var/lib/dpkg/info/"$p".list /slim/var/lib/dpkg/info/; \
+      if [ -f /var/lib/dpkg/info/"$p".md5sums ]; then cp -a /var/lib/dpkg/info/"$p".md5sums /slim/var/lib/dpkg/info/; fi; \
     done \
  && ldconfig -r /slim
 

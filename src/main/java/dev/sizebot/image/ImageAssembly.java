@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /** Turns a chosen manifest (config path + layer paths) into an {@link Image}. */
 final class ImageAssembly {
@@ -125,7 +125,7 @@ final class ImageAssembly {
   static Optional<Image> fromRecord(
       List<String> tags,
       ImageRecord record,
-      Function<Digest, Optional<IndexedLayer>> known,
+      BiFunction<Digest, String, Optional<IndexedLayer>> known,
       ReadLimits limits) {
     Digest id = sha256(record.config());
     String where = "the layer cache's record of image " + id;
@@ -138,12 +138,12 @@ final class ImageAssembly {
     long entries = 0;
     for (int i = 0; i < record.layers().size(); i++) {
       Digest diffId = config.diffIds().get(i);
-      Optional<IndexedLayer> indexed = known.apply(diffId);
+      ImageRecord.LayerRecord l = record.layers().get(i);
+      Optional<IndexedLayer> indexed = known.apply(diffId, l.mediaType());
       if (indexed.isEmpty()) {
         return Optional.empty();
       }
       entries += indexed.get().index().entries().size();
-      ImageRecord.LayerRecord l = record.layers().get(i);
       layers.add(
           new Layer(i, diffId, l.blobDigest(), l.mediaType(), made.get(i), indexed.get().index()));
     }

@@ -35,8 +35,12 @@ final class LastingLayers {
     return store.where("");
   }
 
-  String layerFile(Digest diffId) {
-    return "layers/" + diffId.algorithm() + "-" + diffId.hex() + suffix;
+  // A plain tar's entry keeps the name it had before forms were told apart.
+  String layerFile(LayerCache.Form form) {
+    Digest diffId = form.diffId();
+    String compressed =
+        form.compression() == Compression.NONE ? "" : "-" + form.compression().name().toLowerCase();
+    return "layers/" + diffId.algorithm() + "-" + diffId.hex() + compressed + suffix;
   }
 
   String memberFile(String member) {
@@ -44,10 +48,16 @@ final class LastingLayers {
     return "members/" + ImageAssembly.sha256(name).hex() + suffix;
   }
 
-  Optional<IndexedLayer> layer(Digest diffId) {
+  Optional<IndexedLayer> layer(LayerCache.Form form) {
     return decoded(
-        layerFile(diffId),
-        bytes -> CacheEntry.decode(bytes, diffId, LayerCache.ANALYSIS_VERSION),
+        layerFile(form),
+        bytes -> {
+          IndexedLayer layer = CacheEntry.decode(bytes, form.diffId(), LayerCache.ANALYSIS_VERSION);
+          if (layer.compression() != form.compression()) {
+            throw new CacheEntry.Refused("it holds the layer's " + layer.compression() + " form");
+          }
+          return layer;
+        },
         "reading the layer");
   }
 
@@ -110,8 +120,8 @@ final class LastingLayers {
     }
   }
 
-  void store(Digest diffId, IndexedLayer layer) {
-    write(layerFile(diffId), CacheEntry.encode(diffId, LayerCache.ANALYSIS_VERSION, layer));
+  void store(LayerCache.Form form, IndexedLayer layer) {
+    write(layerFile(form), CacheEntry.encode(form.diffId(), LayerCache.ANALYSIS_VERSION, layer));
   }
 
   void storeMember(String member, Digest diffId) {
@@ -125,10 +135,6 @@ final class LastingLayers {
     } catch (IOException e) {
       // The run stops with its own message; a stale record is caught again next time.
     }
-  }
-
-  void sizeDiffers(Digest diffId, long storedBytes) {
-    ignoring(layerFile(diffId), "the archive's layer is " + storedBytes + " bytes, not as cached");
   }
 
   private void ignoring(String file, String why) {

@@ -2,6 +2,7 @@ package dev.sizebot.image;
 
 import dev.sizebot.common.Digest;
 import dev.sizebot.common.SizebotException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +26,8 @@ import java.util.regex.Pattern;
  */
 public final class LayerCache {
   /** The indexer's and the entry format's own version (see {@link #ANALYSIS_VERSION}). */
-  static final int INDEX_VERSION = 1;
+  // 2: entries are kept per stored form (plain tar, gzip, zstd), under names that say which.
+  static final int INDEX_VERSION = 2;
 
   /**
    * The version of what a cache entry holds: bump {@link #INDEX_VERSION} whenever {@link
@@ -39,7 +41,9 @@ public final class LayerCache {
       Pattern.compile("blobs/sha256/[0-9a-f]{64}|[0-9a-f]{64}/layer\\.tar");
 
   private final Optional<LastingLayers> disk;
-  private final Map<Digest, IndexedLayer> layers = new ConcurrentHashMap<>();
+  // By diffID and stored form: one layer's analysis differs between its plain tar and its gzip or
+  // zstd blob (stored size, and a compressed size measured rather than estimated).
+  private final Map<Form, IndexedLayer> layers = new ConcurrentHashMap<>();
   private final Map<String, Digest> members = new ConcurrentHashMap<>();
   private final Map<String, Digest> served = new ConcurrentHashMap<>();
   private final Map<Digest, ImageRecord> images = new ConcurrentHashMap<>();
@@ -108,10 +112,22 @@ public final class LayerCache {
     }
   }
 
-  private Optional<IndexedLayer> known(Digest diffId) {
+  /** A layer as an archive stores it: its diffID and how its blob is compressed. */
+  record Form(Digest diffId, Compression compression) {}
+
+  // A record's layer in the form its save held: the media type says (a legacy save's plain tar).
+  private Optional<IndexedLayer> known(Digest diffId, String mediaType) {
+    Compression compression =
+        mediaType.endsWith("gzip")
+            ? Compression.GZIP
+            : mediaType.endsWith("zstd") ? Compression.ZSTD : Compression.NONE;
+    return inForm(new Form(diffId, compression));
+  }
+
+  private Optional<IndexedLayer> inForm(Form form) {
     Optional<IndexedLayer> layer =
-        Optional.ofNullable(layers.get(diffId)).or(() -> disk.flatMap(d -> d.layer(diffId)));
-    layer.ifPresent(l -> layers.putIfAbsent(diffId, l));
+        Optional.ofNullable(layers.get(form)).or(() -> disk.flatMap(d -> d.layer(form)));
+    layer.ifPresent(l -> layers.putIfAbsent(form, l));
     return layer;
   }
 
@@ -130,16 +146,22 @@ public final class LayerCache {
     }
     Optional<Digest> diffId =
         Optional.ofNullable(members.get(path)).or(() -> disk.flatMap(d -> d.member(path)));
+    if (diffId.isEmpty()) {
+      return Optional.empty();
+    }
+    // The member's bytes are unread, so its form is known only by its size: a cached form of
+    // another size is another encoding of the layer (or a stale entry), and the member is read.
     Optional<IndexedLayer> layer =
-        diffId.flatMap(
-            id -> Optional.ofNullable(layers.get(id)).or(() -> disk.flatMap(d -> d.layer(id))));
-    if (layer.isEmpty() || layer.get().storedBytes() != storedBytes) {
-      disk.ifPresent(d -> layer.ifPresent(l -> d.sizeDiffers(diffId.get(), storedBytes)));
+        Arrays.stream(Compression.values())
+            .map(c -> inForm(new Form(diffId.get(), c)))
+            .flatMap(Optional::stream)
+            .filter(l -> l.storedBytes() == storedBytes)
+            .findFirst();
+    if (layer.isEmpty()) {
       return Optional.empty();
     }
     served.put(path, diffId.get());
     members.put(path, diffId.get());
-    layers.put(diffId.get(), layer.get());
     countReused(diffId.get());
     return layer;
   }
@@ -199,13 +221,14 @@ public final class LayerCache {
       }
       return;
     }
-    boolean added = layers.putIfAbsent(diffId, layer) == null;
+    Form form = new Form(diffId, layer.compression());
+    boolean added = layers.putIfAbsent(form, layer) == null;
     boolean named =
         CONTENT_ADDRESSED.matcher(path).matches() && members.putIfAbsent(path, diffId) == null;
     disk.ifPresent(
         d -> {
           if (added) {
-            d.store(diffId, layer);
+            d.store(form, layer);
           }
           if (named) {
             d.storeMember(path, diffId);

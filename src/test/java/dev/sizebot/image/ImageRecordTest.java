@@ -86,7 +86,7 @@ class ImageRecordTest {
     Path layer =
         dir.resolve(
             new LastingLayers(new CacheDirectory(dir), warnings::add)
-                .layerFile(saved.layers().get(1).diffId()));
+                .layerFile(new LayerCache.Form(saved.layers().get(1).diffId(), Compression.NONE)));
     Files.delete(layer);
 
     assertThat(cache().image(saved.configDigest(), List.of(), ReadLimits.DEFAULT)).isEmpty();

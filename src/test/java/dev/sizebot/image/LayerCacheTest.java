@@ -45,7 +45,13 @@ class LayerCacheTest {
   }
 
   private Path layerFile(Digest diffId) {
-    return dir.resolve(new LastingLayers(new CacheDirectory(dir), warnings::add).layerFile(diffId));
+    return dir.resolve(
+        new LastingLayers(new CacheDirectory(dir), warnings::add).layerFile(plain(diffId)));
+  }
+
+  // The test archives' layers are plain tars.
+  private static LayerCache.Form plain(Digest diffId) {
+    return new LayerCache.Form(diffId, Compression.NONE);
   }
 
   @Test
@@ -86,6 +92,25 @@ class LayerCacheTest {
     assertThat(second).isEqualTo(first);
     assertThat(second.layers().get(0).index().compressedExact())
         .isEqualTo(compression != TestCompression.NONE);
+    assertThat(warnings).isEmpty();
+  }
+
+  @Test
+  void aLayerKeptAsAPlainTarAndAsAGzipBlobIsTwoEntriesEachReusedWithoutAWarning() {
+    // One layer content, two stored forms: the gzip blob's compressed size is measured, the plain
+    // tar's estimated, so neither entry may stand in for the other.
+    byte[] gzipSave = TestArchive.dockerSaveOci(SampleImages.app(TestCompression.GZIP)).toBytes();
+    Image plain = read(LEGACY, cache());
+    Image gzip = read(gzipSave, cache());
+    LayerCache warm = cache();
+
+    assertThat(gzip.layers().get(0).diffId()).isEqualTo(plain.layers().get(0).diffId());
+    assertThat(read(LEGACY, warm)).isEqualTo(plain);
+    assertThat(read(gzipSave, warm)).isEqualTo(gzip);
+    assertThat(warm.layersRead()).isZero();
+    assertThat(warm.layersReused()).isEqualTo(2);
+    assertThat(gzip.layers().get(0).index().compressedExact()).isTrue();
+    assertThat(plain.layers().get(0).index().compressedExact()).isFalse();
     assertThat(warnings).isEmpty();
   }
 
@@ -189,10 +214,11 @@ class LayerCacheTest {
     // Make the top layer's entry claim the base layer's bytes, same stored size, and point the
     // base's member record at it: only the config can tell.
     LastingLayers disk = new LastingLayers(new CacheDirectory(dir), warnings::add);
-    IndexedLayer topLayer = disk.layer(top).orElseThrow();
-    IndexedLayer baseLayer = disk.layer(base).orElseThrow();
+    IndexedLayer topLayer = disk.layer(plain(top)).orElseThrow();
+    IndexedLayer baseLayer = disk.layer(plain(base)).orElseThrow();
     disk.store(
-        top, new IndexedLayer(topLayer.index(), topLayer.compression(), baseLayer.storedBytes()));
+        plain(top),
+        new IndexedLayer(topLayer.index(), topLayer.compression(), baseLayer.storedBytes()));
     String baseMember = memberNamed(base, first);
     disk.storeMember(baseMember, top);
 

@@ -45,6 +45,7 @@ public final class RunResources implements AutoCloseable {
   private final Set<Process> live = ConcurrentHashMap.newKeySet();
   private final List<String> problems = new ArrayList<>();
   private final List<String> kept = new ArrayList<>();
+  private final List<String> untagged = new ArrayList<>();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Thread hook = new Thread(this::interrupted, "sizebot-cleanup");
   private final Consumer<String> notices;
@@ -106,7 +107,27 @@ public final class RunResources implements AutoCloseable {
         client ->
             register(
                 "image " + ref,
-                () -> client.removeImageCmd(ref).withForce(true).withNoPrune(false).exec()));
+                () -> {
+                  String id = client.inspectImageCmd(ref).exec().getId();
+                  client.removeImageCmd(ref).withForce(true).withNoPrune(false).exec();
+                  untagged.add(id);
+                }));
+  }
+
+  // A tag removed while one of the run's containers still used the image (a Ctrl-C during the
+  // startup runs) only untagged it; once the containers are gone, an image left without any tag
+  // is removed by ID. One that another tag still names is someone else's and stays.
+  private void removeUntagged(DockerClient client) {
+    for (String id : untagged) {
+      attempt(
+          "image " + id,
+          () -> {
+            List<String> tags = client.inspectImageCmd(id).exec().getRepoTags();
+            if (tags == null || tags.isEmpty()) {
+              client.removeImageCmd(id).withForce(true).exec();
+            }
+          });
+    }
   }
 
   public void trackContainer(String id) {
@@ -179,6 +200,11 @@ public final class RunResources implements AutoCloseable {
     }
     live.forEach(Process::destroyForcibly);
     synchronized (this) {
+      // The run's containers go first: an image tag removed while a container still runs the
+      // image only untags it, and the image, which carries no owner label, would stay behind.
+      if (!keep) {
+        sweepLabelledContainers();
+      }
       while (!undo.isEmpty()) {
         Undo next = undo.pop();
         if (keep) {
@@ -190,7 +216,9 @@ public final class RunResources implements AutoCloseable {
       if (keep) {
         listKeptContainers();
       } else {
-        sweepLabelled();
+        sweepLabelledContainers();
+        sweepLabelledImages();
+        docker.ifPresent(this::removeUntagged);
       }
     }
     if (Thread.currentThread() != hook) {
@@ -254,19 +282,26 @@ public final class RunResources implements AutoCloseable {
         });
   }
 
-  private void sweepLabelled() {
+  private void sweepLabelledContainers() {
+    docker.ifPresent(
+        client ->
+            attempt(
+                "labelled containers",
+                () ->
+                    client
+                        .listContainersCmd()
+                        .withShowAll(true)
+                        .withLabelFilter(ownerLabel())
+                        .exec()
+                        .forEach(
+                            c -> client.removeContainerCmd(c.getId()).withForce(true).exec())));
+  }
+
+  // The pause image; built images are removed by their tags.
+  private void sweepLabelledImages() {
     docker.ifPresent(
         client -> {
           Map<String, String> label = ownerLabel();
-          attempt(
-              "labelled containers",
-              () ->
-                  client
-                      .listContainersCmd()
-                      .withShowAll(true)
-                      .withLabelFilter(label)
-                      .exec()
-                      .forEach(c -> client.removeContainerCmd(c.getId()).withForce(true).exec()));
           attempt(
               "labelled images",
               () ->

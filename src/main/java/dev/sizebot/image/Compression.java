@@ -26,6 +26,16 @@ enum Compression {
     return label;
   }
 
+  /** The compression whose {@link #label} is {@code label}, for entries that name it. */
+  static Compression ofLabel(String label) {
+    for (Compression c : values()) {
+      if (c.label.equals(label)) {
+        return c;
+      }
+    }
+    throw new IllegalArgumentException("no compression '" + label + "'");
+  }
+
   /**
    * The compression of a blob starting with {@code head}, or null when it is neither gzip (RFC 1952
    * magic 1f 8b), zstd (RFC 8878 magic 28 b5 2f fd) nor a tar (a valid header checksum, or an

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /** Turns a chosen manifest (config path + layer paths) into an {@link Image}. */
 final class ImageAssembly {
@@ -125,7 +125,7 @@ final class ImageAssembly {
   static Optional<Image> fromRecord(
       List<String> tags,
       ImageRecord record,
-      BiFunction<Digest, String, Optional<IndexedLayer>> known,
+      Function<LayerCache.Form, Optional<IndexedLayer>> known,
       ReadLimits limits) {
     Digest id = sha256(record.config());
     String where = "the layer cache's record of image " + id;
@@ -139,7 +139,7 @@ final class ImageAssembly {
     for (int i = 0; i < record.layers().size(); i++) {
       Digest diffId = config.diffIds().get(i);
       ImageRecord.LayerRecord l = record.layers().get(i);
-      Optional<IndexedLayer> indexed = known.apply(diffId, l.mediaType());
+      Optional<IndexedLayer> indexed = known.apply(new LayerCache.Form(diffId, l.compression()));
       if (indexed.isEmpty()) {
         return Optional.empty();
       }

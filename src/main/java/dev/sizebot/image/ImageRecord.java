@@ -12,26 +12,33 @@ import java.util.zip.CRC32;
 /**
  * What an engine image is besides its layers: the exact config blob (whose SHA-256 is the image ID,
  * so a record is checked against the ID it is filed under) and each layer's blob digest and media
- * type as the save stream gave them. With this and every layer's analysis cached, an image is
- * rebuilt without saving it again ({@link LayerCache#image}).
+ * type as the save stream gave them, and how its blob was stored (told by its bytes, so that the
+ * analysis of that very form is the one reused). With this and every layer's analysis cached, an
+ * image is rebuilt without saving it again ({@link LayerCache#image}).
  *
  * <p>Text, one field a line, a CRC-32 last: {@code sizebot-image v<version>}, {@code layer
- * <mediaType> <blob digest or ->} per layer, {@code config <base64>}, {@code crc <hex>}.
+ * <mediaType> <blob digest or -> <tar|gzip|zstd>} per layer, {@code config <base64>}, {@code crc
+ * <hex>}.
  */
 record ImageRecord(byte[] config, List<LayerRecord> layers) {
   private static final String MAGIC = "sizebot-image";
 
-  /** One layer's descriptor as the archive named it. */
-  record LayerRecord(Optional<Digest> blobDigest, String mediaType) {}
+  /** One layer's descriptor as the archive named it, and the compression its blob had. */
+  record LayerRecord(Optional<Digest> blobDigest, String mediaType, Compression compression) {}
 
   ImageRecord {
     config = config.clone();
     layers = List.copyOf(layers);
   }
 
-  static ImageRecord of(byte[] config, List<Layer> layers) {
-    return new ImageRecord(
-        config, layers.stream().map(l -> new LayerRecord(l.blobDigest(), l.mediaType())).toList());
+  /** {@code stored} is each layer's compression, in the order of {@code layers}. */
+  static ImageRecord of(byte[] config, List<Layer> layers, List<Compression> stored) {
+    List<LayerRecord> records = new ArrayList<>();
+    for (int i = 0; i < layers.size(); i++) {
+      Layer l = layers.get(i);
+      records.add(new LayerRecord(l.blobDigest(), l.mediaType(), stored.get(i)));
+    }
+    return new ImageRecord(config, records);
   }
 
   byte[] encode(int version) {
@@ -41,6 +48,8 @@ record ImageRecord(byte[] config, List<LayerRecord> layers) {
           .append(l.mediaType())
           .append(' ')
           .append(l.blobDigest().map(Digest::toString).orElse("-"))
+          .append(' ')
+          .append(l.compression().label())
           .append('\n');
     }
     text.append("config ").append(Base64.getEncoder().encodeToString(config)).append('\n');
@@ -66,7 +75,8 @@ record ImageRecord(byte[] config, List<LayerRecord> layers) {
     try {
       return fields(lines.subList(1, lines.size()), id);
     } catch (IllegalArgumentException e) {
-      throw new CacheEntry.Refused("an image record with a malformed digest or config");
+      throw new CacheEntry.Refused(
+          "an image record with a malformed digest, compression or config");
     }
   }
 
@@ -75,10 +85,12 @@ record ImageRecord(byte[] config, List<LayerRecord> layers) {
     byte[] config = null;
     for (String line : lines) {
       String[] f = line.split(" ", -1);
-      if (f[0].equals("layer") && f.length == 3) {
+      if (f[0].equals("layer") && f.length == 4) {
         layers.add(
             new LayerRecord(
-                f[2].equals("-") ? Optional.empty() : Optional.of(Digest.parse(f[2])), f[1]));
+                f[2].equals("-") ? Optional.empty() : Optional.of(Digest.parse(f[2])),
+                f[1],
+                Compression.ofLabel(f[3])));
       } else if (f[0].equals("config") && f.length == 2 && config == null) {
         config = Base64.getDecoder().decode(f[1]);
       } else {

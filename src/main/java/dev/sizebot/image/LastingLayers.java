@@ -39,7 +39,7 @@ final class LastingLayers {
   String layerFile(LayerCache.Form form) {
     Digest diffId = form.diffId();
     String compressed =
-        form.compression() == Compression.NONE ? "" : "-" + form.compression().name().toLowerCase();
+        form.compression() == Compression.NONE ? "" : "-" + form.compression().label();
     return "layers/" + diffId.algorithm() + "-" + diffId.hex() + compressed + suffix;
   }
 
@@ -54,7 +54,8 @@ final class LastingLayers {
         bytes -> {
           IndexedLayer layer = CacheEntry.decode(bytes, form.diffId(), LayerCache.ANALYSIS_VERSION);
           if (layer.compression() != form.compression()) {
-            throw new CacheEntry.Refused("it holds the layer's " + layer.compression() + " form");
+            throw new CacheEntry.Refused(
+                "it holds the layer's " + layer.compression().label() + " form");
           }
           return layer;
         },

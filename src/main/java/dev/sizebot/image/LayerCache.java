@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
 public final class LayerCache {
   /** The indexer's and the entry format's own version (see {@link #ANALYSIS_VERSION}). */
   // 2: entries are kept per stored form (plain tar, gzip, zstd), under names that say which.
-  static final int INDEX_VERSION = 2;
+  // 3: image records name each layer's stored form.
+  static final int INDEX_VERSION = 3;
 
   /**
    * The version of what a cache entry holds: bump {@link #INDEX_VERSION} whenever {@link
@@ -94,7 +95,7 @@ public final class LayerCache {
     Optional<ImageRecord> record =
         Optional.ofNullable(images.get(id)).or(() -> disk.flatMap(d -> d.image(id)));
     Optional<Image> image =
-        record.flatMap(r -> ImageAssembly.fromRecord(tags, r, this::known, limits));
+        record.flatMap(r -> ImageAssembly.fromRecord(tags, r, this::inForm, limits));
     image.ifPresent(
         i -> {
           images.put(id, record.get());
@@ -105,8 +106,8 @@ public final class LayerCache {
   }
 
   /** Keeps what an image read from the engine is besides its layers ({@link #image}). */
-  void learnImage(Digest id, byte[] config, List<Layer> imageLayers) {
-    ImageRecord record = ImageRecord.of(config, imageLayers);
+  void learnImage(Digest id, byte[] config, List<Layer> imageLayers, List<Compression> stored) {
+    ImageRecord record = ImageRecord.of(config, imageLayers, stored);
     if (images.putIfAbsent(id, record) == null) {
       disk.ifPresent(d -> d.storeImage(id, record));
     }
@@ -114,15 +115,6 @@ public final class LayerCache {
 
   /** A layer as an archive stores it: its diffID and how its blob is compressed. */
   record Form(Digest diffId, Compression compression) {}
-
-  // A record's layer in the form its save held: the media type says (a legacy save's plain tar).
-  private Optional<IndexedLayer> known(Digest diffId, String mediaType) {
-    Compression compression =
-        mediaType.endsWith("gzip")
-            ? Compression.GZIP
-            : mediaType.endsWith("zstd") ? Compression.ZSTD : Compression.NONE;
-    return inForm(new Form(diffId, compression));
-  }
 
   private Optional<IndexedLayer> inForm(Form form) {
     Optional<IndexedLayer> layer =

@@ -45,11 +45,13 @@ abstract class ResolvingSource implements ImageSource {
   public List<Image> read(List<ImageSelector> selectors) {
     List<Image> images = new ArrayList<>();
     for (ImageAssembly.Assembled a : ImageResolver.resolve(files(), selectors)) {
+      List<Compression> stored = new ArrayList<>();
       for (int i = 0; i < a.layerPaths().size(); i++) {
         Digest diffId = a.image().layers().get(i).diffId();
         String path = a.layerPaths().get(i);
         layerPaths.put(diffId, path);
         IndexedLayer indexed = files().layer(path).orElseThrow();
+        stored.add(indexed.compression());
         cache.learn(path, diffId, indexed);
         // A legacy save writes a layer shared by two images once, under whichever image the
         // engine saved first (its order varies), and links the other name to it: learn both.
@@ -59,7 +61,7 @@ abstract class ResolvingSource implements ImageSource {
         }
       }
       if (keepsImages()) {
-        cache.learnImage(a.image().configDigest(), a.config(), a.image().layers());
+        cache.learnImage(a.image().configDigest(), a.config(), a.image().layers(), stored);
       }
       images.add(a.image());
     }

@@ -7,6 +7,7 @@ import dev.sizebot.cli.CacheDirectory;
 import dev.sizebot.common.Digest;
 import dev.sizebot.image.testing.TestArchive;
 import dev.sizebot.image.testing.TestCompression;
+import dev.sizebot.image.testing.TestImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * An engine image kept whole in the layer cache: rebuilt from its record and layers exactly as the
@@ -56,6 +59,28 @@ class ImageRecordTest {
     assertThat(warm.imagesReused()).isEqualTo(1);
     assertThat(warm.layersReused()).isEqualTo(2);
     assertThat(warm.layersRead()).isZero();
+    assertThat(warnings).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void aSaveWithGzipBlobsIsRebuiltFromTheGzipFormsMeasuredSizes(boolean oci) {
+    // A containerd-store engine saves the blobs as pulled: the record names each layer's stored
+    // form as its bytes told it (a legacy manifest's media type says plain tar even then), so the
+    // rebuilt image keeps the exact compressed sizes, not a plain tar's estimate.
+    TestImage gzip = SampleImages.app(TestCompression.GZIP);
+    byte[] save =
+        (oci ? TestArchive.dockerSaveOci(gzip) : TestArchive.dockerSaveLegacy(gzip)).toBytes();
+    Image saved =
+        ImageSource.stream(
+                "docker save app", new ByteArrayInputStream(save), ReadLimits.DEFAULT, cache())
+            .read(ANY);
+
+    Image rebuilt =
+        cache().image(saved.configDigest(), saved.tags(), ReadLimits.DEFAULT).orElseThrow();
+
+    assertThat(rebuilt).isEqualTo(saved);
+    assertThat(rebuilt.layers().get(0).index().compressedExact()).isTrue();
     assertThat(warnings).isEmpty();
   }
 

@@ -3,6 +3,7 @@ package dev.sizebot.config;
 import dev.sizebot.common.SizebotException;
 import dev.sizebot.config.YamlNode.Position;
 import dev.sizebot.config.YamlNode.Scalar;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -101,8 +102,8 @@ public final class ActionInputs {
             + "' is not a mode; want one of "
             + String.join(
                 ", ",
-                java.util.Arrays.stream(RunMode.values())
-                    .map(m -> m.name().toLowerCase(java.util.Locale.ROOT))
+                Arrays.stream(RunMode.values())
+                    .map(m -> m.name().toLowerCase(Locale.ROOT))
                     .toList()));
   }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Which layer a legacy {@code docker save}'s {@code <v1 ID>/json} stands for, read before the
@@ -28,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class LegacyLayerIds {
   private static final JsonFactory JSON = new JsonFactory();
+  private static final Pattern QUOTED_HEX = Pattern.compile("\"[0-9a-f]{64}\"");
 
   private final Map<Digest, Digest> diffIdByChain = new ConcurrentHashMap<>();
 
@@ -52,7 +54,7 @@ final class LegacyLayerIds {
     }
     Map<String, String> fields = topLevel(json);
     String id = fields.get("id");
-    if (id == null || !id.matches("\"[0-9a-f]{64}\"")) {
+    if (id == null || !QUOTED_HEX.matcher(id).matches()) {
       return Optional.empty();
     }
     String v1Id = id.substring(1, 65);
@@ -60,7 +62,7 @@ final class LegacyLayerIds {
     input.remove("id");
     String parent = input.get("parent");
     if (parent != null) {
-      if (!parent.matches("\"[0-9a-f]{64}\"")) {
+      if (!QUOTED_HEX.matcher(parent).matches()) {
         return Optional.empty();
       }
       input.put("parent", "\"sha256:" + parent.substring(1));

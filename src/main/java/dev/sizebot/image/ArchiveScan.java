@@ -4,11 +4,8 @@ import dev.sizebot.common.SizebotException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * The one streaming pass over an image archive (docker save, legacy or OCI; or an OCI layout tar).
@@ -34,12 +31,18 @@ final class ArchiveScan {
   ArchiveContents scan(InputStream archive, String name) {
     ArchiveContents contents = new ArchiveContents(name);
     try {
-      TarArchiveInputStream tar =
-          new TarArchiveInputStream(
-              new BufferedInputStream(archive, 1 << 16), StandardCharsets.UTF_8.name());
-      TarArchiveEntry entry;
-      while ((entry = tar.getNextEntry()) != null) {
-        member(contents, entry, tar);
+      // Buffered so that header blocks are not read 512 bytes at a time; a cached layer's bytes
+      // are skipped past the buffer (TarReader).
+      BufferedInputStream buffered = new BufferedInputStream(archive, 1 << 16);
+      if (shorterThanOneHeader(buffered)) {
+        // No entries (a text file named .tar): the caller then says what the archive lacks, which
+        // helps more than "truncated".
+        return contents;
+      }
+      TarReader tar = new TarReader(buffered);
+      TarReader.Header entry;
+      while ((entry = tar.next()) != null) {
+        member(contents, entry, tar.content());
       }
       return contents;
     } catch (IOException | RuntimeException e) {
@@ -52,16 +55,17 @@ final class ArchiveScan {
     }
   }
 
-  private void member(ArchiveContents contents, TarArchiveEntry entry, InputStream tar)
+  private void member(ArchiveContents contents, TarReader.Header entry, InputStream content)
       throws IOException {
     String where = contents.name();
-    String path = EntryNames.archivePath(entry.getName(), where);
-    if (entry.isSymbolicLink()) {
-      contents.links.put(path, EntryNames.linkTarget(path, entry.getLinkName(), where));
-    } else if (entry.isLink()) {
-      contents.links.put(path, EntryNames.archivePath(entry.getLinkName(), where));
-    } else if (entry.isFile()) {
-      file(contents, path, entry.getSize(), tar);
+    String path = EntryNames.archivePath(entry.name(), where);
+    switch (entry.type()) {
+      case '2' -> contents.links.put(path, EntryNames.linkTarget(path, entry.linkName(), where));
+      case '1' -> contents.links.put(path, EntryNames.archivePath(entry.linkName(), where));
+      case '0', '7' -> file(contents, path, entry.size(), content);
+      default -> {
+        // Directories, devices and FIFOs hold nothing an image is made of.
+      }
     }
   }
 
@@ -99,6 +103,13 @@ final class ArchiveScan {
     String where = contents.name() + ": layer '" + path + "'";
     cache.countRead();
     contents.layers.put(path, indexer.index(blob, compression, size, where));
+  }
+
+  private static boolean shorterThanOneHeader(BufferedInputStream in) throws IOException {
+    in.mark(TarReader.BLOCK);
+    int n = in.readNBytes(TarReader.BLOCK).length;
+    in.reset();
+    return n < TarReader.BLOCK;
   }
 
   private static boolean looksLikeJson(byte[] head) {

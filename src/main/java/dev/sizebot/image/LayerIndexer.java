@@ -48,7 +48,7 @@ final class LayerIndexer {
       MeteredInputStream tarBytes =
           new MeteredInputStream(compression.decompress(blob), cap, estimate);
       BufferedInputStream buffered = new BufferedInputStream(tarBytes, BUFFER);
-      Walk walk = walk(new LayerTar(buffered), where);
+      Walk walk = walk(new TarReader(buffered), where);
       // The tar ends at its zero blocks; the rest of the stream (padding, a gzip trailer with its
       // CRC) is read too, so the byte count is the whole tar and corruption at the end is caught.
       buffered.transferTo(OutputStream.nullOutputStream());
@@ -110,9 +110,9 @@ final class LayerIndexer {
     final LayerSizer sizer = new LayerSizer();
   }
 
-  private Walk walk(LayerTar tar, String where) throws IOException {
+  private Walk walk(TarReader tar, String where) throws IOException {
     Walk walk = new Walk();
-    LayerTar.Header entry;
+    TarReader.Header entry;
     while ((entry = tar.next()) != null) {
       UnixPath path = EntryNames.layerPath(entry.name(), where);
       String name = path.fileName();
@@ -143,7 +143,7 @@ final class LayerIndexer {
     }
   }
 
-  private FileEntry entry(LayerTar.Header e, UnixPath path, LayerTar tar, String where)
+  private FileEntry entry(TarReader.Header e, UnixPath path, TarReader tar, String where)
       throws IOException {
     EntryType type = type(e.type());
     Optional<String> link = Optional.empty();
@@ -171,7 +171,7 @@ final class LayerIndexer {
     }
   }
 
-  private String hashContent(LayerTar content) throws IOException {
+  private String hashContent(TarReader content) throws IOException {
     hash.reset();
     int n;
     while ((n = content.read(buffer, 0, BUFFER)) > 0) {

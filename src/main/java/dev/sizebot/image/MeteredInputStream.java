@@ -21,6 +21,7 @@ final class MeteredInputStream extends FilterInputStream {
   private final long cap;
   private final BackgroundEstimate estimate;
   private long count;
+  private byte[] skipBuffer;
 
   MeteredInputStream(InputStream in, long cap, BackgroundEstimate estimate) {
     super(in);
@@ -56,7 +57,10 @@ final class MeteredInputStream extends FilterInputStream {
   @Override
   public long skip(long n) throws IOException {
     // Skipped bytes must still be counted and sampled, so skipping reads.
-    byte[] buffer = new byte[(int) Math.min(n, 1 << 16)];
+    if (skipBuffer == null) {
+      skipBuffer = new byte[1 << 14];
+    }
+    byte[] buffer = skipBuffer;
     long skipped = 0;
     while (skipped < n) {
       int r = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));

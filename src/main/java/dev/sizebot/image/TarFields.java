@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Field decoding for {@link LayerTar}, following Go's {@code archive/tar} (reader.go, strconv.go):
+ * Field decoding for {@link TarReader}, following Go's {@code archive/tar} (reader.go, strconv.go):
  * ustar/star name prefixes, octal or base-256 numbers, unsigned-or-signed header checksums, and PAX
  * records ({@code "%d %s=%s\n"}, POSIX.1-2008 pax format).
  */

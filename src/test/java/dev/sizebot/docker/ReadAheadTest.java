@@ -24,6 +24,22 @@ class ReadAheadTest {
   }
 
   @Test
+  void skipDropsBytesAcrossChunksAndTheNextReadContinuesAfterThem() throws IOException {
+    byte[] data = new byte[10_000];
+    new Random(11).nextBytes(data);
+
+    try (InputStream in = new ReadAhead(new ByteArrayInputStream(data), 3, 1000)) {
+      assertThat(in.readNBytes(10)).isEqualTo(java.util.Arrays.copyOfRange(data, 0, 10));
+      assertThat(in.skip(2_495)).isEqualTo(2_495);
+      assertThat(in.read()).isEqualTo(data[2_505] & 0xff);
+      // Past the end: skips what is left, then 0 (the end), and reads say -1.
+      assertThat(in.skip(20_000)).isEqualTo(7_494);
+      assertThat(in.skip(1)).isZero();
+      assertThat(in.read()).isEqualTo(-1);
+    }
+  }
+
+  @Test
   void anEmptySourceEndsAtOnce() throws IOException {
     try (InputStream in = new ReadAhead(InputStream.nullInputStream(), 2, 16)) {
       assertThat(in.read(new byte[4], 0, 4)).isEqualTo(-1);

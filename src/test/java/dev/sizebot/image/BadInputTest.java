@@ -59,8 +59,10 @@ class BadInputTest {
 
     assertThat(failure(cut))
         .matches(
-            "bad.tar: layer '[0-9a-f]{64}/layer.tar' is not a readable tar layer \\(Truncated TAR archive\\):"
-                + " the archive is truncated or corrupt, save it again");
+            "bad.tar: layer '[0-9a-f]{64}/layer.tar' is not a readable tar layer \\(truncated tar:"
+                + " the stream ends inside an entry at byte "
+                + cut.length
+                + "\\): the archive is truncated or corrupt, save it again");
   }
 
   @Test

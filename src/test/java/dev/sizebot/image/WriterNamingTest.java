@@ -63,8 +63,8 @@ class WriterNamingTest {
   void theBuilderSpellsEveryNameAsTheWriterDoes(EntryNaming naming) throws IOException {
     List<String> names = new ArrayList<>();
     List<String> links = new ArrayList<>();
-    LayerTar tar = new LayerTar(new ByteArrayInputStream(layer("base", BASE, naming).tar()));
-    for (LayerTar.Header h = tar.next(); h != null; h = tar.next()) {
+    TarReader tar = new TarReader(new ByteArrayInputStream(layer("base", BASE, naming).tar()));
+    for (TarReader.Header h = tar.next(); h != null; h = tar.next()) {
       names.add(h.name());
       if (h.type() == '1') {
         links.add(h.linkName());

@@ -6,19 +6,22 @@ import java.io.InputStream;
 import java.util.Map;
 
 /**
- * Reads a layer tar one header at a time, with the semantics of Go's {@code archive/tar} reader —
- * the reader the engine itself unpacks layers with (moby {@code pkg/archive}): ustar, GNU and PAX
- * headers, GNU long names ({@code L}/{@code K}), PAX {@code path}/{@code linkpath}/{@code size}/
- * {@code uid}/{@code gid} records, base-256 numbers, and header-only types (links, devices,
- * directories, FIFOs) whose size field carries no data.
+ * Reads a tar one header at a time, with the semantics of Go's {@code archive/tar} reader — the
+ * reader the engine itself unpacks layers with (moby {@code pkg/archive}), and the writer of every
+ * {@code docker save}: ustar, GNU and PAX headers, GNU long names ({@code L}/{@code K}), PAX {@code
+ * path}/{@code linkpath}/{@code size}/{@code uid}/{@code gid} records, base-256 numbers, and
+ * header-only types (links, devices, directories, FIFOs) whose size field carries no data. Both
+ * layer tars and the image archive around them are read with it.
  *
- * <p>Why not commons-compress's {@code TarArchiveInputStream} (still used for the outer archive):
- * it allocates an 8 KiB buffer on every entry boundary (two {@code IOUtils.skip} calls) and decodes
- * every name through a {@code CharsetDecoder}; on a 110k-entry layer stream that was 1.9 GB of
- * garbage and a quarter of the CPU time of {@code inspect} (docs/performance.md). This reader
- * reuses two buffers and allocates only the strings it returns.
+ * <p>Why not commons-compress's {@code TarArchiveInputStream}: it allocates an 8 KiB buffer on
+ * every entry boundary and decodes every name through a {@code CharsetDecoder}; on a 110k-entry
+ * layer stream that was 1.9 GB of garbage and a quarter of the CPU time of {@code inspect}
+ * (docs/performance.md). And it skips an unread entry by reading it into a buffer (commons-io's
+ * {@code IOUtils.skip}), while this reader calls {@link InputStream#skip}: a cached layer in a save
+ * stream is then dropped by the read-ahead without a copy. This reader reuses two buffers and
+ * allocates only the strings it returns.
  */
-final class LayerTar {
+final class TarReader {
   static final int BLOCK = 512;
 
   /** One entry's header, after long-name and PAX records are applied. */
@@ -38,7 +41,7 @@ final class LayerTar {
   private int padding;
   private long offset;
 
-  LayerTar(InputStream in) {
+  TarReader(InputStream in) {
     this.in = in;
   }
 
@@ -82,6 +85,22 @@ final class LayerTar {
     remaining -= n;
     offset += n;
     return n;
+  }
+
+  /** The current entry's content as a stream; closing it leaves the archive open. */
+  InputStream content() {
+    return new InputStream() {
+      @Override
+      public int read() throws IOException {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        return len == 0 ? 0 : TarReader.this.read(b, off, len);
+      }
+    };
   }
 
   private Header entry(
@@ -152,12 +171,16 @@ final class LayerTar {
 
   private void skip(long n) throws IOException {
     while (n > 0) {
-      int r = in.read(scratch, 0, (int) Math.min(scratch.length, n));
-      if (r < 0) {
-        throw truncated();
+      long step = in.skip(n);
+      if (step <= 0) {
+        // skip may return 0 before the end; a read tells the end apart.
+        step = in.read(scratch, 0, (int) Math.min(scratch.length, n));
+        if (step < 0) {
+          throw truncated();
+        }
       }
-      n -= r;
-      offset += r;
+      n -= step;
+      offset += step;
     }
   }
 

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class LayerTarTest {
+class TarReaderTest {
   /** What a test reads back: header fields and the content bytes. */
-  private record Read(LayerTar.Header header, byte[] content) {}
+  private record Read(TarReader.Header header, byte[] content) {}
 
   @ParameterizedTest
   @ValueSource(ints = {TarArchiveOutputStream.LONGFILE_POSIX, TarArchiveOutputStream.LONGFILE_GNU})
@@ -54,7 +54,7 @@ class LayerTarTest {
 
     assertThat(read).hasSize(2);
     assertThat(read.get(0).header())
-        .isEqualTo(new LayerTar.Header(longName, '0', 3, 0100640, 3_000_000_000L, 70, ""));
+        .isEqualTo(new TarReader.Header(longName, '0', 3, 0100640, 3_000_000_000L, 70, ""));
     assertThat(read.get(0).content()).containsExactly(1, 2, 3);
     assertThat(read.get(1).header().linkName()).isEqualTo(longLink);
     assertThat(read.get(1).header().type()).isEqualTo('2');
@@ -169,6 +169,59 @@ class LayerTarTest {
   }
 
   @Test
+  void anUnreadEntryIsSkippedWithoutReadingItsBytes() throws IOException {
+    byte[] big = new byte[100_000];
+    new Random(3).nextBytes(big);
+    byte[] bytes = archive(header("big", '0', big.length), block(big), header("next", '0', 0));
+    CountingStream counted = new CountingStream(bytes, true);
+
+    TarReader tar = new TarReader(counted);
+    assertThat(tar.next().name()).isEqualTo("big");
+    assertThat(tar.next().name()).isEqualTo("next");
+
+    // Only the two headers were read; the 100,000 bytes and their padding went by skip.
+    assertThat(counted.read).isEqualTo(2 * 512);
+    assertThat(counted.skipped).isEqualTo(block(big).length);
+  }
+
+  @Test
+  void aStreamThatCannotSkipIsReadPast() throws IOException {
+    byte[] bytes = archive(header("a", '0', 3000), block(new byte[3000]), header("b", '0', 0));
+    CountingStream counted = new CountingStream(bytes, false);
+
+    TarReader tar = new TarReader(counted);
+    tar.next();
+    assertThat(tar.next().name()).isEqualTo("b");
+    assertThat(counted.skipped).isZero();
+  }
+
+  /** Counts what was read and what was skipped; skip may be refused (returns 0) as streams may. */
+  private static final class CountingStream extends ByteArrayInputStream {
+    final boolean skips;
+    long read;
+    long skipped;
+
+    CountingStream(byte[] bytes, boolean skips) {
+      super(bytes);
+      this.skips = skips;
+    }
+
+    @Override
+    public synchronized int read(byte[] b, int off, int len) {
+      int n = super.read(b, off, len);
+      read += Math.max(n, 0);
+      return n;
+    }
+
+    @Override
+    public synchronized long skip(long n) {
+      long s = skips ? super.skip(n) : 0;
+      skipped += s;
+      return s;
+    }
+  }
+
+  @Test
   void sparseEntriesAreRefused() {
     assertThatThrownBy(() -> readAll(archive(header("s", 'S', 0))))
         .hasMessage("sparse tar entry at byte 0 (docker never writes them)");
@@ -182,7 +235,7 @@ class LayerTarTest {
     h[131] = 0x02; // 2 << 32 = 8 GiB
     checksum(h);
 
-    LayerTar tar = new LayerTar(new ByteArrayInputStream(archive(h)));
+    TarReader tar = new TarReader(new ByteArrayInputStream(archive(h)));
 
     assertThat(tar.next().size()).isEqualTo(8L << 30);
   }
@@ -240,9 +293,9 @@ class LayerTarTest {
   }
 
   private static List<Read> readAll(byte[] bytes) throws IOException {
-    LayerTar tar = new LayerTar(new ByteArrayInputStream(bytes));
+    TarReader tar = new TarReader(new ByteArrayInputStream(bytes));
     List<Read> read = new ArrayList<>();
-    LayerTar.Header h;
+    TarReader.Header h;
     byte[] buffer = new byte[7]; // small, so content spans several reads
     while ((h = tar.next()) != null) {
       ByteArrayOutputStream content = new ByteArrayOutputStream();

@@ -5,11 +5,8 @@ import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /** An archive file: scanned once in one pass; a layer re-opens by scanning to its member. */
 final class ArchiveFileSource extends ResolvingSource {
@@ -41,14 +38,24 @@ final class ArchiveFileSource extends ResolvingSource {
   @Override
   InputStream openBlob(String path) throws IOException {
     InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-    TarArchiveInputStream tar = new TarArchiveInputStream(in, StandardCharsets.UTF_8.name());
-    TarArchiveEntry entry;
-    while ((entry = tar.getNextEntry()) != null) {
-      if (entry.isFile() && EntryNames.archivePath(entry.getName(), name()).equals(path)) {
-        return new FilterInputStream(tar) {};
+    try {
+      TarReader tar = new TarReader(in);
+      for (TarReader.Header h = tar.next(); h != null; h = tar.next()) {
+        if (h.regularFile() && EntryNames.archivePath(h.name(), name()).equals(path)) {
+          // The member's bytes only; closing it closes the file.
+          return new FilterInputStream(tar.content()) {
+            @Override
+            public void close() throws IOException {
+              in.close();
+            }
+          };
+        }
       }
+    } catch (IOException | RuntimeException e) {
+      in.close();
+      throw e;
     }
-    tar.close();
+    in.close();
     throw new IOException("no member '" + path + "'");
   }
 }

@@ -59,14 +59,14 @@ final class ArchiveScan {
       throws IOException {
     String where = contents.name();
     String path = EntryNames.archivePath(entry.name(), where);
-    switch (entry.type()) {
-      case '2' -> contents.links.put(path, EntryNames.linkTarget(path, entry.linkName(), where));
-      case '1' -> contents.links.put(path, EntryNames.archivePath(entry.linkName(), where));
-      case '0', '7' -> file(contents, path, entry.size(), content);
-      default -> {
-        // Directories, devices and FIFOs hold nothing an image is made of.
-      }
+    if (entry.type() == '2') {
+      contents.links.put(path, EntryNames.linkTarget(path, entry.linkName(), where));
+    } else if (entry.type() == '1') {
+      contents.links.put(path, EntryNames.archivePath(entry.linkName(), where));
+    } else if (entry.regularFile()) {
+      file(contents, path, entry.size(), content);
     }
+    // Directories, devices and FIFOs hold nothing an image is made of.
   }
 
   private void file(ArchiveContents contents, String path, long size, InputStream tar)

@@ -29,6 +29,11 @@ final class TarReader {
     boolean headerOnly() {
       return "123456".indexOf(type) >= 0;
     }
+
+    /** A regular file ('7', contiguous, is one too, as Go and the engine read it). */
+    boolean regularFile() {
+      return type == '0' || type == '7';
+    }
   }
 
   /** Long names and PAX records are metadata, not content: bounded so they cannot exhaust heap. */

@@ -185,6 +185,20 @@ class TarReaderTest {
   }
 
   @Test
+  void closingAnEntrysContentLeavesTheArchiveOpen() throws IOException {
+    byte[] bytes = archive(header("a", '0', 3), block(new byte[] {1, 2, 3}), header("b", '0', 0));
+    TarReader tar = new TarReader(new java.io.BufferedInputStream(new ByteArrayInputStream(bytes)));
+
+    tar.next();
+    try (java.io.InputStream content = tar.content()) {
+      assertThat(content.read()).isEqualTo(1);
+    }
+
+    // A reader that closes a layer's stream must not end the archive around it.
+    assertThat(tar.next().name()).isEqualTo("b");
+  }
+
+  @Test
   void aStreamThatCannotSkipIsReadPast() throws IOException {
     byte[] bytes = archive(header("a", '0', 3000), block(new byte[3000]), header("b", '0', 0));
     CountingStream counted = new CountingStream(bytes, false);

@@ -3,6 +3,7 @@ package dev.sizebot.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.dockerjava.api.exception.InternalServerErrorException;
 import dev.sizebot.common.ExitCode;
 import dev.sizebot.common.SizebotException;
 import dev.sizebot.testing.Engine;
@@ -197,6 +198,18 @@ class RunResourcesTest {
   }
 
   /** The child of the interrupt test: creates a container and a temp dir, then waits to die. */
+  @Test
+  void anImageRemovedUnderTheSweepCountsAsGoneNotAsAProblem() {
+    String race =
+        "Status 500: {\"message\":\"unrecognized image ID sha256:"
+            + "ed33d0c313e17f37370634f10df188289cdf1c770c47190125ed3b15e3ccb39d\"}";
+    assertThat(RunResources.alreadyGone(new InternalServerErrorException(race))).isTrue();
+    assertThat(
+            RunResources.alreadyGone(
+                new InternalServerErrorException("Status 500: {\"message\":\"driver failed\"}")))
+        .isFalse();
+  }
+
   static final class InterruptedRun {
     public static void main(String[] args) throws Exception {
       DockerEngine engine = DockerEngine.connect();

@@ -69,22 +69,22 @@ final class ArchiveScan {
     // Directories, devices and FIFOs hold nothing an image is made of.
   }
 
-  private void file(ArchiveContents contents, String path, long size, InputStream tar)
+  private void file(ArchiveContents contents, String path, long size, InputStream content)
       throws IOException {
     Optional<IndexedLayer> known = cache.forMember(path, size);
     if (known.isPresent()) {
-      // Its bytes are left unread: the tar stream skips them on the way to the next member.
+      // Its bytes are left unread: the tar reader skips them on the way to the next member.
       budget.spend(known.get().index().entries().size(), contents.name());
       contents.layers.put(path, known.get());
       return;
     }
-    byte[] head = tar.readNBytes(Compression.HEAD_BYTES);
+    byte[] head = content.readNBytes(Compression.HEAD_BYTES);
     if (looksLikeJson(head) || path.endsWith(".json")) {
       if (size > limits.maxJsonBytes()) {
         contents.oversizeJson.add(path);
         return;
       }
-      byte[] rest = tar.readAllBytes();
+      byte[] rest = content.readAllBytes();
       byte[] all = new byte[head.length + rest.length];
       System.arraycopy(head, 0, all, 0, head.length);
       System.arraycopy(rest, 0, all, head.length, rest.length);
@@ -99,7 +99,7 @@ final class ArchiveScan {
       contents.otherFiles.add(path);
       return;
     }
-    InputStream blob = new PeekedStream(head, tar);
+    InputStream blob = new PeekedStream(head, content);
     String where = contents.name() + ": layer '" + path + "'";
     cache.countRead();
     contents.layers.put(path, indexer.index(blob, compression, size, where));

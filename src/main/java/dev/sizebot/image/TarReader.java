@@ -42,6 +42,20 @@ final class TarReader {
   private final InputStream in;
   private final byte[] header = new byte[BLOCK];
   private final byte[] scratch = new byte[1 << 14];
+  // One view for every entry: it reads whichever entry is current.
+  private final InputStream content =
+      new InputStream() {
+        @Override
+        public int read() throws IOException {
+          byte[] one = new byte[1];
+          return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+          return len == 0 ? 0 : TarReader.this.read(b, off, len);
+        }
+      };
   private long remaining;
   private int padding;
   private long offset;
@@ -94,18 +108,7 @@ final class TarReader {
 
   /** The current entry's content as a stream; closing it leaves the archive open. */
   InputStream content() {
-    return new InputStream() {
-      @Override
-      public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) throws IOException {
-        return len == 0 ? 0 : TarReader.this.read(b, off, len);
-      }
-    };
+    return content;
   }
 
   private Header entry(
